@@ -1,0 +1,103 @@
+//! What `postlint rules`, `explain` and `channels` print: the checklists
+//! and channel profiles describing themselves.
+
+use std::fmt::Write;
+
+use colored::Colorize;
+
+use crate::channel::Channels;
+use crate::checklist::RuleBook;
+use crate::error::did_you_mean;
+
+pub fn rules(book: &RuleBook) -> String {
+    let mut out = String::new();
+    for checklist in &book.checklists {
+        let _ = writeln!(out, "{}  {}", checklist.id.bold(), checklist.description.dimmed());
+        for rule in &book.rules[checklist.rules.clone()] {
+            let channels = rule.channels.as_ref().map_or(String::new(), |c| format!("  [{}]", c.join(", ")));
+            let off = if rule.enabled { "" } else { "  (disabled)" };
+            let _ = writeln!(
+                out,
+                "  {:<44} {:<10} {:<14}{channels}{off}",
+                rule.id,
+                rule.severity.as_str(),
+                rule.kind.name().as_str()
+            );
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+pub fn explain(book: &RuleBook, id: &str) -> Result<String, String> {
+    let Some((_, rule)) = book.rule(id) else {
+        let hint = match did_you_mean(id, book.rules.iter().map(|r| r.id.as_str())) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => "`postlint rules` lists every rule".to_owned(),
+        };
+        return Err(format!("no rule `{id}`; {hint}"));
+    };
+    let checklist = &book.checklists[rule.checklist];
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  ({}, {})", rule.id.bold(), rule.severity, rule.kind.name().as_str());
+    if !rule.why.is_empty() {
+        let _ = writeln!(out, "\nWhy: {}", rule.why);
+    }
+    if let Some(help) = &rule.help {
+        let _ = writeln!(out, "Help: {help}");
+    }
+    let _ = writeln!(out, "\nScope: {}", rule.scope.as_str());
+    let _ = writeln!(
+        out,
+        "Channels: {}",
+        rule.channels.as_ref().map_or("all".to_owned(), |c| c.join(", "))
+    );
+    let _ = writeln!(out, "Defined in: {}", checklist.file);
+    if !rule.examples.bad.is_empty() {
+        let _ = writeln!(out, "\nFlagged:");
+        for e in &rule.examples.bad {
+            let _ = writeln!(out, "  {} {}", "✗".red(), e.replace('\n', "\n    "));
+        }
+    }
+    if !rule.examples.good.is_empty() {
+        let _ = writeln!(out, "\nFine:");
+        for e in &rule.examples.good {
+            let _ = writeln!(out, "  {} {}", "✓".green(), e.replace('\n', "\n    "));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nChange it in postlint.toml:\n  [rules.\"{}\"]\n  severity = \"suggestion\"   # or enabled = false, or its own keys",
+        rule.id
+    );
+    Ok(out)
+}
+
+pub fn channels(channels: &Channels) -> String {
+    let mut out = String::new();
+    for c in channels.all() {
+        let l = &c.limits;
+        let mut facts = Vec::new();
+        if let Some(n) = l.max_length {
+            facts.push(format!("max {n}"));
+        }
+        if let Some(n) = l.fold {
+            facts.push(format!("fold {n}"));
+        }
+        if let Some(n) = l.hashtags {
+            facts.push(format!("hashtags ≤{n}"));
+        }
+        if !c.links_clickable {
+            facts.push("links not clickable".to_owned());
+        }
+        let _ = writeln!(
+            out,
+            "{:<11} {:<10} {:<42} {}",
+            c.id.bold(),
+            c.counter.name(),
+            facts.join(", "),
+            c.description.dimmed()
+        );
+    }
+    out
+}

@@ -1,0 +1,308 @@
+//! Checklists: TOML files of rules, read strictly, validated and compiled
+//! once per run into a [`RuleBook`] that every thread shares.
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::DeValue;
+
+use crate::channel::Channels;
+use crate::error::{LoadError, did_you_mean};
+use crate::finding::Severity;
+use crate::kinds::{Kind, KindName};
+use crate::post::Scope;
+use crate::rule::{Examples, Rule, Template};
+use crate::schema::{Source, Table, fields_of, split_off};
+
+/// The checklists built into the binary, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("readable", include_str!("../rules/readable.toml")),
+    ("correct", include_str!("../rules/correct.toml")),
+    ("channel", include_str!("../rules/channel.toml")),
+    ("strategy", include_str!("../rules/strategy.toml")),
+];
+
+pub fn built_in(name: &str) -> Option<&'static str> {
+    BUILT_IN.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}
+
+/// A checklist's text and the name to show in errors.
+#[derive(Debug, Clone)]
+pub struct ChecklistSource {
+    pub file: String,
+    pub text: String,
+}
+
+impl ChecklistSource {
+    pub fn built_in(name: &str) -> Option<Self> {
+        built_in(name).map(|text| Self {
+            file: format!("<built-in>/rules/{name}.toml"),
+            text: text.to_owned(),
+        })
+    }
+}
+
+pub struct Checklist {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// Share of this checklist in the overall score.
+    pub weight: f64,
+    pub file: String,
+    /// Indices of its rules in [`RuleBook::rules`].
+    pub rules: std::ops::Range<usize>,
+}
+
+/// Every checklist and rule of a run, compiled.
+pub struct RuleBook {
+    pub checklists: Vec<Checklist>,
+    pub rules: Vec<Rule>,
+}
+
+/// The `[rules]` table of a config file: per-rule key overrides.
+pub struct RuleOverrides<'s> {
+    pub src: Source<'s>,
+    pub table: &'s Table<'s>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChecklistSpec {
+    id: String,
+    title: String,
+    description: String,
+    #[serde(default = "one")]
+    weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// The keys every rule has; the rest of a `[[rule]]` table belongs to its kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommonSpec {
+    id: String,
+    kind: KindName,
+    severity: Severity,
+    message: String,
+    why: Option<String>,
+    help: Option<String>,
+    scope: Option<Scope>,
+    channels: Option<Vec<Spanned<String>>>,
+    examples: Option<Examples>,
+    #[serde(default = "yes")]
+    enabled: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read only for its field names: the file's top-level keys
+struct FileSpec {
+    checklist: toml::Value,
+    rule: Option<toml::Value>,
+}
+
+impl RuleBook {
+    pub fn load(
+        sources: &[ChecklistSource],
+        overrides: Option<RuleOverrides<'_>>,
+        channels: &Channels,
+    ) -> Result<Self, LoadError> {
+        let mut book = RuleBook {
+            checklists: Vec::new(),
+            rules: Vec::new(),
+        };
+        for source in sources {
+            book.add(source, overrides.as_ref(), channels)?;
+        }
+        if let Some(o) = &overrides {
+            book.check_override_ids(o)?;
+        }
+        Ok(book)
+    }
+
+    fn add(
+        &mut self,
+        source: &ChecklistSource,
+        overrides: Option<&RuleOverrides<'_>>,
+        channels: &Channels,
+    ) -> Result<(), LoadError> {
+        let src = Source {
+            file: &source.file,
+            text: &source.text,
+        };
+        let doc = src.parse()?;
+        let top = doc.get_ref();
+        src.check_keys(top, fields_of::<FileSpec>(), "a checklist file")?;
+        let Some(meta) = top.get("checklist") else {
+            return Err(src
+                .error(0..0, "a checklist needs a [checklist] table")
+                .with_hint("start the file with [checklist] and id, title, description"));
+        };
+        let meta_table = meta.get_ref().as_table().ok_or_else(|| src.error(meta.span(), "`checklist` must be a table"))?;
+        let spec: ChecklistSpec = src.read(meta.span(), meta_table, "[checklist]")?;
+        check_id(src, meta.span(), &spec.id, "checklist")?;
+        if let Some(other) = self.checklists.iter().find(|c| c.id == spec.id) {
+            return Err(src
+                .error(meta.span(), format!("checklist `{}` is already loaded from {}", spec.id, other.file))
+                .with_key("id")
+                .with_hint("give your checklist its own id; change built-in rules with [rules.\"id\"] in postlint.toml"));
+        }
+        if !(spec.weight.is_finite() && spec.weight >= 0.0) {
+            return Err(src.error(meta.span(), "`weight` must be a number >= 0").with_key("weight"));
+        }
+        let first = self.rules.len();
+        let index = self.checklists.len();
+        let rules = match top.get("rule") {
+            None => &[][..],
+            Some(r) => match r.get_ref() {
+                DeValue::Array(a) => a.as_slice(),
+                _ => return Err(src.error(r.span(), "`rule` must be an array of tables: write [[rule]]")),
+            },
+        };
+        for value in rules {
+            let span = value.span();
+            let table = value
+                .get_ref()
+                .as_table()
+                .ok_or_else(|| src.error(span.clone(), "each [[rule]] must be a table"))?;
+            let rule = compile_rule(src, span, table, &spec.id, index, overrides, channels)?;
+            if self.rules[first..].iter().any(|r| r.id == rule.id) {
+                return Err(src.error(value.span(), format!("rule `{}` is defined twice", rule.id)).with_key("id"));
+            }
+            self.rules.push(rule);
+        }
+        self.checklists.push(Checklist {
+            id: spec.id,
+            title: spec.title,
+            description: spec.description,
+            weight: spec.weight,
+            file: source.file.clone(),
+            rules: first..self.rules.len(),
+        });
+        Ok(())
+    }
+
+    fn check_override_ids(&self, o: &RuleOverrides<'_>) -> Result<(), LoadError> {
+        for (key, _) in o.table.iter() {
+            let id: &str = key.get_ref();
+            if !self.rules.iter().any(|r| r.id == id) {
+                let hint = match did_you_mean(id, self.rules.iter().map(|r| r.id.as_str())) {
+                    Some(close) => format!("did you mean `{close}`? Rule ids are `checklist.rule`"),
+                    None => "`postlint rules` lists every rule id".to_owned(),
+                };
+                return Err(o.src.error(key.span(), "no loaded rule has this id").with_key(id).with_hint(hint));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn rule(&self, id: &str) -> Option<(usize, &Rule)> {
+        self.rules.iter().enumerate().find(|(_, r)| r.id == id)
+    }
+
+    pub fn checklist(&self, id: &str) -> Option<(usize, &Checklist)> {
+        self.checklists.iter().enumerate().find(|(_, c)| c.id == id)
+    }
+}
+
+fn check_id(src: Source<'_>, span: std::ops::Range<usize>, id: &str, what: &str) -> Result<(), LoadError> {
+    let ok = !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(src
+            .error(span, format!("{what} id `{id}` is not kebab-case"))
+            .with_key("id")
+            .with_hint("use lowercase letters, digits and dashes, e.g. `sentence-too-long`"))
+    }
+}
+
+fn compile_rule(
+    src: Source<'_>,
+    span: std::ops::Range<usize>,
+    table: &Table<'_>,
+    checklist_id: &str,
+    checklist: usize,
+    overrides: Option<&RuleOverrides<'_>>,
+    channels: &Channels,
+) -> Result<Rule, LoadError> {
+    let common_keys = fields_of::<CommonSpec>();
+    let mut kind_table = table.clone();
+    let common_table = split_off(&mut kind_table, common_keys);
+    let common: CommonSpec = src.read_value(span.clone(), DeValue::Table(common_table.clone()))?;
+    check_id(src, span.clone(), &common.id, "rule")?;
+    let full_id = format!("{checklist_id}.{}", common.id);
+    let rule = build(src, span.clone(), common, &kind_table, full_id.clone(), checklist, channels)?;
+    let Some(o) = overrides else { return Ok(rule) };
+    let Some(over) = o.table.get(full_id.as_str()) else { return Ok(rule) };
+    // Overrides are merged into the rule's own table and the result is read
+    // as strictly as the checklist itself; errors point into the config.
+    let over_table = over
+        .get_ref()
+        .as_table()
+        .ok_or_else(|| o.src.error(over.span(), "a rule override must be a table").with_key(full_id.as_str()))?;
+    let mut merged_common = common_table;
+    let mut merged_kind = kind_table;
+    for (key, value) in over_table.iter() {
+        let name: &str = key.get_ref();
+        if name == "id" || name == "kind" {
+            return Err(o.src.error(key.span(), "`id` and `kind` of a rule cannot be overridden").with_key(name));
+        }
+        let target = if common_keys.contains(&name) { &mut merged_common } else { &mut merged_kind };
+        target.insert(key.clone(), value.clone());
+    }
+    let common: CommonSpec = o.src.read_value(over.span(), DeValue::Table(merged_common))?;
+    build(o.src, over.span(), common, &merged_kind, full_id, checklist, channels)
+}
+
+fn build(
+    src: Source<'_>,
+    span: std::ops::Range<usize>,
+    common: CommonSpec,
+    kind_table: &Table<'_>,
+    id: String,
+    checklist: usize,
+    channels: &Channels,
+) -> Result<Rule, LoadError> {
+    let scope = common.scope.unwrap_or(Scope::Post);
+    let compiled = Kind::compile(common.kind, scope, src, span.clone(), kind_table)?;
+    let message = Template::parse(&common.message, compiled.placeholders)
+        .map_err(|e| src.error(span.clone(), e).with_key("message"))?;
+    let mut channel_ids = None;
+    if let Some(list) = common.channels {
+        let mut ids = Vec::with_capacity(list.len());
+        for c in list {
+            let profile = channels
+                .resolve(c.get_ref())
+                .map_err(|e| src.error(c.span(), e).with_key("channels"))?;
+            ids.push(profile.id.clone());
+        }
+        channel_ids = Some(ids);
+    }
+    let examples = common.examples.unwrap_or_default();
+    if let Some(c) = &examples.channel {
+        channels.resolve(c).map_err(|e| src.error(span.clone(), e).with_key("examples.channel"))?;
+    }
+    Ok(Rule {
+        id,
+        checklist,
+        severity: common.severity,
+        enabled: common.enabled,
+        message,
+        why: common.why.unwrap_or_default(),
+        help: common.help,
+        scope,
+        channels: channel_ids,
+        examples,
+        kind: compiled.kind,
+    })
+}

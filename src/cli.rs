@@ -1,0 +1,96 @@
+//! The command line, declared with clap's derive API. Names here are a
+//! contract with users' scripts and CI files: keep them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::FailOn;
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(name = "postlint", version, about = "Check draft posts against checklists, score them, report.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to use colour (NO_COLOR is respected in auto).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Config file to use instead of the nearest postlint.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Checklists to run instead of the config's: built-in names or paths
+    /// to TOML files, comma-separated.
+    #[arg(long, global = true, value_delimiter = ',', value_name = "NAMES")]
+    pub checklist: Option<Vec<String>>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check posts: files, folders (walked, honouring .gitignore), or - for stdin.
+    Check(CheckArgs),
+    /// Show what a rule checks, why, its settings and examples.
+    Explain {
+        /// Full rule id, e.g. readable.sentence-too-long.
+        rule: String,
+    },
+    /// List every rule with its checklist and severity.
+    Rules,
+    /// List every channel with its limits and how it counts length.
+    Channels,
+    /// Write a commented starter postlint.toml in the current folder.
+    Init {
+        /// Overwrite an existing postlint.toml.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files, folders, or - for stdin.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Channel the posts go to (x, linkedin, blog...; see `postlint channels`).
+    #[arg(long)]
+    pub channel: Option<String>,
+
+    /// Who reads them: general, professional, expert, or a target grade.
+    #[arg(long)]
+    pub audience: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Pretty)]
+    pub format: Format,
+
+    /// Fail posts whose overall score is below this (0-100).
+    #[arg(long, value_name = "N", value_parser = parse_score)]
+    pub min_score: Option<f64>,
+
+    /// Lowest severity that fails a post.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Show only failing posts, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// List the deductions behind every score.
+    #[arg(long)]
+    pub explain_score: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=100.0).contains(&v) { Ok(v) } else { Err("must be between 0 and 100".into()) }
+}

@@ -1,0 +1,96 @@
+//! `balance`: brackets and quotes opened and never closed, or closed and
+//! never opened.
+
+use serde::Deserialize;
+
+use crate::error::LoadError;
+use crate::post::{Post, Scope};
+use crate::rule::{Emit, Input};
+use crate::schema::Source;
+use crate::span::Span;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// Each entry is an opening and a closing character: `"()"`, `"“”"`.
+    /// The same character twice (`"\"\""`) is a quote that pairs with itself.
+    pairs: Vec<String>,
+}
+
+pub const PLACEHOLDERS: &[&str] = &["match"];
+
+pub struct Balance {
+    pairs: Vec<(char, char)>,
+}
+
+impl Balance {
+    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
+        let mut pairs = Vec::with_capacity(spec.pairs.len());
+        for p in &spec.pairs {
+            let mut chars = p.chars();
+            match (chars.next(), chars.next(), chars.next()) {
+                (Some(open), Some(close), None) => pairs.push((open, close)),
+                _ => {
+                    return Err(src
+                        .error(span, format!("`{p}` is not a pair: write two characters, like \"()\""))
+                        .with_key("pairs"));
+                }
+            }
+        }
+        Ok(Self { pairs })
+    }
+
+    pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        let post = input.post;
+        for unit in post.units(input.scope) {
+            for &(open, close) in &self.pairs {
+                for span in unbalanced(post, unit, open, close) {
+                    emit.push(span, &[("match", post.slice(span))], None, 1.0);
+                }
+            }
+        }
+    }
+}
+
+fn unbalanced(post: &Post<'_>, unit: Span, open: char, close: char) -> Vec<Span> {
+    let text = &post.text;
+    let mut stack: Vec<Span> = Vec::new();
+    let mut stray = Vec::new();
+    let mut prev = '\n';
+    for (i, c) in text[unit.range()].char_indices() {
+        let at = unit.start + i;
+        let here = Span::new(at, at + c.len_utf8());
+        if (c == open || c == close) && !post.in_link_or_code(here) && !is_emoticon_or_marker(text, at, c, prev) {
+            if open == close {
+                if stack.pop().is_none() {
+                    stack.push(here);
+                }
+            } else if c == open {
+                stack.push(here);
+            } else if stack.pop().is_none() {
+                stray.push(here);
+            }
+        }
+        prev = c;
+    }
+    stray.extend(stack);
+    stray.sort();
+    stray
+}
+
+/// ":)", ";-(", "1)" and "a)" at a line start are not brackets.
+fn is_emoticon_or_marker(text: &str, at: usize, c: char, prev: char) -> bool {
+    if !matches!(c, '(' | ')') {
+        return false;
+    }
+    if matches!(prev, ':' | ';' | '=' | '-') {
+        let before = text[..at].trim_end_matches('-');
+        return before.ends_with([':', ';', '=']);
+    }
+    if c == ')' {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let marker = text[line_start..at].trim_start();
+        return !marker.is_empty() && marker.len() <= 3 && marker.chars().all(char::is_alphanumeric);
+    }
+    false
+}

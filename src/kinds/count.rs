@@ -1,0 +1,143 @@
+//! `count`: how many of something a scope holds, against `min`/`max`.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::matcher::Matcher;
+use crate::entities::EntityKind;
+use crate::error::LoadError;
+use crate::post::{Post, Scope};
+use crate::rule::{Emit, Input, Threshold, ThresholdSpec, number};
+use crate::schema::Source;
+use crate::span::Span;
+
+/// What a `count` rule counts (`count = "hashtags"`); `matches` counts the
+/// rule's own `tokens`/`patterns`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Countable {
+    Hashtags,
+    Mentions,
+    Cashtags,
+    Links,
+    Emoji,
+    Matches,
+}
+
+impl Countable {
+    /// The spans of these things inside `unit`, in order.
+    pub fn items(self, post: &Post<'_>, unit: Span, matcher: &Matcher) -> Vec<Span> {
+        let entity = |kind| post.entities_in(unit, kind).collect();
+        match self {
+            Countable::Hashtags => entity(EntityKind::Hashtag),
+            Countable::Mentions => entity(EntityKind::Mention),
+            Countable::Cashtags => entity(EntityKind::Cashtag),
+            Countable::Links => entity(EntityKind::Url),
+            Countable::Emoji => post.emoji.iter().copied().filter(|e| unit.contains(*e)).collect(),
+            Countable::Matches => {
+                let mut out = Vec::new();
+                matcher.find(&post.text, unit, |m| {
+                    if !post.in_link_or_code(m) {
+                        out.push(m);
+                    }
+                });
+                out.sort();
+                out
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    count: Countable,
+    #[serde(default)]
+    tokens: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    #[serde(default = "super::yes")]
+    ignore_case: bool,
+    min: Option<Spanned<ThresholdSpec>>,
+    max: Option<Spanned<ThresholdSpec>>,
+}
+
+pub const PLACEHOLDERS: &[&str] = &["value", "min", "max"];
+
+pub struct Count {
+    count: Countable,
+    matcher: Matcher,
+    min: Option<Threshold>,
+    max: Option<Threshold>,
+}
+
+/// Compiles an optional spanned threshold, locating errors at its value.
+pub fn threshold(
+    src: Source<'_>,
+    key: &str,
+    spec: Option<Spanned<ThresholdSpec>>,
+) -> Result<Option<Threshold>, LoadError> {
+    spec.map(|s| {
+        s.get_ref()
+            .compile()
+            .map_err(|e| src.error(s.span(), e).with_key(key))
+    })
+    .transpose()
+}
+
+impl Count {
+    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
+        let matcher = Matcher::compile(src, span.clone(), &spec.tokens, &spec.patterns, spec.ignore_case)?;
+        if (spec.count == Countable::Matches) == matcher.is_empty() {
+            let msg = if matcher.is_empty() {
+                "`count = \"matches\"` needs `tokens` or `patterns`"
+            } else {
+                "`tokens`/`patterns` are only used with `count = \"matches\"`"
+            };
+            return Err(src.error(span, msg).with_key("count"));
+        }
+        let (min, max) = (threshold(src, "min", spec.min)?, threshold(src, "max", spec.max)?);
+        if min.is_none() && max.is_none() {
+            return Err(src.error(span, "a `count` rule needs `min` or `max`"));
+        }
+        Ok(Self {
+            count: spec.count,
+            matcher,
+            min,
+            max,
+        })
+    }
+
+    pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        let post = input.post;
+        let max = self.max.and_then(|t| t.resolve(input.cx));
+        let min = self.min.and_then(|t| t.resolve(input.cx));
+        for unit in post.units(input.scope) {
+            let items = self.count.items(post, unit, &self.matcher);
+            let n = items.len() as f64;
+            let vars = |v: &str| {
+                [
+                    ("value", v.to_owned()),
+                    ("min", min.map(number).unwrap_or_default()),
+                    ("max", max.map(number).unwrap_or_default()),
+                ]
+            };
+            if let Some(max) = max
+                && n > max
+            {
+                // Point at the first item past the limit.
+                let at = items[max as usize];
+                let v = vars(&number(n));
+                let v: Vec<(&str, &str)> = v.iter().map(|(k, s)| (*k, s.as_str())).collect();
+                emit.push(at, &v, None, n / max.max(1.0));
+            }
+            if let Some(min) = min
+                && n < min
+            {
+                let v = vars(&number(n));
+                let v: Vec<(&str, &str)> = v.iter().map(|(k, s)| (*k, s.as_str())).collect();
+                emit.push(unit, &v, None, 1.0);
+            }
+        }
+    }
+}

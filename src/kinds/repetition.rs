@@ -1,0 +1,116 @@
+//! `repetition`: the same word twice in a row ("the the"), or several
+//! sentences in a row opening with the same word.
+
+use serde::Deserialize;
+
+use crate::error::LoadError;
+use crate::finding::Fix;
+use crate::post::Scope;
+use crate::rule::{Emit, Input};
+use crate::schema::Source;
+use crate::segment::WordKind;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Repeated {
+    Word,
+    Opening,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    of: Repeated,
+    /// Words that may be doubled ("that that", "had had").
+    #[serde(default)]
+    allow: Vec<String>,
+    /// For `opening`: how many sentences in a row make a finding.
+    min_run: Option<usize>,
+}
+
+pub const PLACEHOLDERS: &[&str] = &["match", "count"];
+
+pub struct Repetition {
+    of: Repeated,
+    allow: Vec<String>,
+    min_run: usize,
+}
+
+impl Repetition {
+    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
+        let min_run = spec.min_run.unwrap_or(3);
+        if min_run < 2 {
+            return Err(src.error(span, "`min_run` must be at least 2").with_key("min_run"));
+        }
+        Ok(Self {
+            of: spec.of,
+            allow: spec.allow.iter().map(|w| w.to_lowercase()).collect(),
+            min_run,
+        })
+    }
+
+    fn allowed(&self, word: &str) -> bool {
+        self.allow.iter().any(|a| a.eq_ignore_ascii_case(word) || a.to_lowercase() == word.to_lowercase())
+    }
+
+    pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        match self.of {
+            Repeated::Word => self.doubled_words(input, emit),
+            Repeated::Opening => self.openings(input, emit),
+        }
+    }
+
+    fn doubled_words(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        let post = input.post;
+        for unit in post.units(input.scope) {
+            for pair in post.words_in(unit).windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                if a.kind != WordKind::Word || b.kind != WordKind::Word {
+                    continue;
+                }
+                let between = &post.text[a.span.end..b.span.start];
+                // Only white space between, and not a paragraph break.
+                if !between.chars().all(char::is_whitespace) || between.matches('\n').count() > 1 {
+                    continue;
+                }
+                let (wa, wb) = (post.slice(a.span), post.slice(b.span));
+                if wa.to_lowercase() != wb.to_lowercase() || self.allowed(wb) {
+                    continue;
+                }
+                let fix = Fix {
+                    span: Span::new(a.span.end, b.span.end),
+                    replacement: String::new(),
+                    safe: true,
+                };
+                emit.push(b.span, &[("match", wb), ("count", "2")], Some(fix), 1.0);
+            }
+        }
+    }
+
+    fn openings(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        let post = input.post;
+        let mut run: Option<(String, usize)> = None;
+        for sentence in &post.sentences {
+            let first = post.words[sentence.words.clone()].first().filter(|w| w.kind == WordKind::Word);
+            let Some(first) = first else {
+                run = None;
+                continue;
+            };
+            let word = post.slice(first.span).to_lowercase();
+            if self.allowed(&word) {
+                run = None;
+                continue;
+            }
+            let n = match &run {
+                Some((prev, n)) if *prev == word => n + 1,
+                _ => 1,
+            };
+            if n >= self.min_run {
+                let count = n.to_string();
+                emit.push(first.span, &[("match", post.slice(first.span)), ("count", &count)], None, 1.0);
+            }
+            run = Some((word, n));
+        }
+    }
+}

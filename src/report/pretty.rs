@@ -1,0 +1,264 @@
+//! The terminal report: each finding with its source line and a caret
+//! under the span, then a score bar per checklist and a verdict.
+
+use std::io::{self, Write};
+
+use colored::{ColoredString, Colorize};
+use unicode_width::UnicodeWidthChar;
+
+use super::{Options, Run, locate};
+use crate::engine::{Engine, FileReport, PostReport, plural};
+use crate::finding::{Finding, Severity};
+use crate::score::shown;
+
+const BAR_WIDTH: usize = 20;
+const TAB: &str = "    ";
+
+fn paint(severity: Severity, text: &str) -> ColoredString {
+    match severity {
+        Severity::Error => text.red().bold(),
+        Severity::Warning => text.yellow().bold(),
+        Severity::Suggestion => text.cyan().bold(),
+    }
+}
+
+pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write) -> io::Result<()> {
+    for file in &run.files {
+        for p in &file.problems {
+            let at = p.span.map_or(String::new(), |s| {
+                let pos = file.lines.position(&file.source, s.start);
+                format!(":{}:{}", pos.line, pos.column)
+            });
+            writeln!(out, "{}: {}{at}: {}", "problem".red().bold(), file.path, p.message)?;
+            if let Some(help) = &p.help {
+                writeln!(out, "  = help: {help}")?;
+            }
+            writeln!(out)?;
+        }
+        for post in &file.posts {
+            if options.quiet && post.passed {
+                continue;
+            }
+            render_post(file, post, engine, options, out)?;
+        }
+    }
+    for e in &run.errors {
+        writeln!(out, "{}: {e}", "problem".red().bold())?;
+    }
+    if !options.quiet {
+        let s = run.summary();
+        let mut parts = vec![format!(
+            "{}, {}: {}",
+            plural(s.files, "file"),
+            plural(s.posts, "post"),
+            if s.failed == 0 { "all passed".green().to_string() } else { format!("{} failed", s.failed).red().to_string() }
+        )];
+        parts.push(format!(
+            "{}, {}, {}",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            plural(s.suggestions, "suggestion")
+        ));
+        if s.problems > 0 {
+            parts.push(plural(s.problems, "problem").red().to_string());
+        }
+        writeln!(out, "{}", parts.join("  ·  "))?;
+    }
+    Ok(())
+}
+
+fn render_post(file: &FileReport, post: &PostReport, engine: &Engine, options: Options, out: &mut dyn Write) -> io::Result<()> {
+    let book = &engine.book;
+    let channel_name = engine.channels.get(&post.channel).map_or(post.channel.as_str(), |c| c.name.as_str());
+    writeln!(
+        out,
+        "{}  ·  {}  ·  post {} of {}",
+        file.path.bold(),
+        channel_name,
+        post.index + 1,
+        post.count
+    )?;
+    writeln!(out)?;
+    for f in &post.findings {
+        render_finding(file, f, engine, out)?;
+    }
+    if let Some(preview) = &post.fold_preview
+        && let Some(fold) = engine.channels.get(&post.channel).and_then(|c| c.limits.fold)
+    {
+        writeln!(out, "Before \"see more\" ({fold} characters), readers see:")?;
+        for line in wrap(preview, 78) {
+            writeln!(out, "  {}", line.dimmed())?;
+        }
+        writeln!(out)?;
+    }
+    for s in &post.score.checklists {
+        let checklist = &book.checklists[s.checklist];
+        let findings: Vec<&Finding> = post
+            .findings
+            .iter()
+            .filter(|f| checklist.rules.contains(&f.rule))
+            .collect();
+        let note = match checklist.id.as_str() {
+            "readable" if post.score.words > 0 => format!(
+                "grade {:.1}, target {} ({} audience)",
+                post.grade,
+                crate::rule::number(post.audience.max_grade),
+                post.audience.name
+            ),
+            "channel" => post
+                .length
+                .map(|(value, max)| format!("{} / {} characters", thousands(value), thousands(max)))
+                .unwrap_or_default(),
+            _ => counts(&findings),
+        };
+        writeln!(out, "  {:<10} {}  {:>3}   {}", checklist.id, bar(s.score), shown(s.score), note.dimmed())?;
+        if options.explain_score {
+            explain(post, s, engine, out)?;
+        }
+    }
+    let verdict = if post.passed {
+        "PASS".green().bold().to_string()
+    } else {
+        format!("{}  {}", "FAIL".red().bold(), post.reasons.join("; "))
+    };
+    writeln!(out, "  {:<10} {}  {:>3}   {}", "overall", bar(post.score.overall), shown(post.score.overall), verdict)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn explain(post: &PostReport, s: &crate::score::ChecklistScore, engine: &Engine, out: &mut dyn Write) -> io::Result<()> {
+    if s.deductions.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "      {} words = {:.1} units; score = 100 × units / (units + penalty {:.2})",
+        post.score.words, post.score.units, s.penalty
+    )?;
+    for d in &s.deductions {
+        let rule = &engine.book.rules[d.rule];
+        writeln!(
+            out,
+            "      {:>6.1}  {:<40} {}",
+            -d.points,
+            rule.id,
+            plural(d.count, rule.severity.as_str()).dimmed()
+        )?;
+    }
+    Ok(())
+}
+
+fn render_finding(file: &FileReport, f: &Finding, engine: &Engine, out: &mut dyn Write) -> io::Result<()> {
+    let rule = &engine.book.rules[f.rule];
+    let (line, column, end_line, _) = locate(file, f.span);
+    writeln!(out, "{}{}: {}", paint(f.severity, f.severity.as_str()), format!("[{}]", rule.id).dimmed(), f.message.bold())?;
+    let gutter = line.to_string().len();
+    let pad = " ".repeat(gutter);
+    writeln!(out, "{pad}{} {}:{line}:{column}", "-->".blue(), file.path)?;
+    let line_span = file.lines.line_span(&file.source, line - 1);
+    let text = &file.source[line_span.range()];
+    let start = f.span.start.clamp(line_span.start, line_span.end) - line_span.start;
+    let end = if end_line == line { f.span.end.clamp(line_span.start, line_span.end) - line_span.start } else { text.len() };
+    let shown_line = expand_tabs(text);
+    let lead = display_width(&text[..start]);
+    let width = display_width(&text[start..end.max(start)]).max(1);
+    writeln!(out, "{pad} {}", "|".blue())?;
+    writeln!(out, "{} {} {shown_line}", line.to_string().blue(), "|".blue())?;
+    writeln!(out, "{pad} {} {}{}", "|".blue(), " ".repeat(lead), paint(f.severity, &"^".repeat(width)))?;
+    if !rule.why.is_empty() {
+        writeln!(out, "{pad} = why: {}", rule.why)?;
+    }
+    if let Some(help) = &rule.help {
+        writeln!(out, "{pad} = help: {help}")?;
+    }
+    if let Some(fix) = &f.fix {
+        let from = &file.source[fix.span.range()];
+        let safety = if fix.safe { "safe" } else { "review" };
+        let what = if fix.replacement.is_empty() {
+            format!("remove \"{}\"", from.trim())
+        } else {
+            format!("{} -> {}", from, fix.replacement)
+        };
+        writeln!(out, "{pad} = fix ({safety}): {what}")?;
+    }
+    writeln!(out)
+}
+
+fn expand_tabs(s: &str) -> String {
+    s.replace('\t', TAB)
+}
+
+/// Terminal columns of `s`, tabs as four.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if c == '\t' { TAB.len() } else { c.width().unwrap_or(0) })
+        .sum()
+}
+
+fn bar(score: f64) -> String {
+    let filled = ((score.clamp(0.0, 100.0) / 100.0) * BAR_WIDTH as f64).round() as usize;
+    let colour = |s: String| match shown(score) {
+        90.. => s.green(),
+        70..=89 => s.yellow(),
+        _ => s.red(),
+    };
+    format!("{}{}", colour("█".repeat(filled)), "░".repeat(BAR_WIDTH - filled).dimmed())
+}
+
+fn counts(findings: &[&Finding]) -> String {
+    let n = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let mut parts = Vec::new();
+    for (s, word) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Suggestion, "suggestion")] {
+        if n(s) > 0 {
+            parts.push(plural(n(s), word));
+        }
+    }
+    parts.join(", ")
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(412), "412");
+        assert_eq!(thousands(3000), "3,000");
+        assert_eq!(thousands(63206), "63,206");
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(display_width("a🚀\tb"), 1 + 2 + 4);
+    }
+}
