@@ -218,7 +218,11 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         .map(|input| match input {
             Input::Stdin => {
                 let mut bytes = Vec::new();
-                match io::stdin().lock().read_to_end(&mut bytes).map_err(|e| e.to_string()).and_then(decode) {
+                let text = match io::stdin().lock().read_to_end(&mut bytes) {
+                    Ok(_) => decode(bytes),
+                    Err(e) => Err(format!("cannot read stdin: {e}")),
+                };
+                match text {
                     Ok(text) => engine.check_source(None, "-".to_owned(), text),
                     Err(e) => engine.check_source(None, "-".to_owned(), String::new()).with_problem(e),
                 }

@@ -161,7 +161,7 @@ impl RuleBook {
         let rules = match top.get("rule") {
             None => &[][..],
             Some(r) => match r.get_ref() {
-                DeValue::Array(a) => a.as_slice(),
+                DeValue::Array(a) => &a[..],
                 _ => return Err(src.error(r.span(), "`rule` must be an array of tables: write [[rule]]")),
             },
         };

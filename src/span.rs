@@ -102,9 +102,7 @@ impl LineIndex {
             .line_starts
             .get(line + 1)
             .map_or(source.len(), |&next| next - 1);
-        if end > start && source.as_bytes()[end - 1] == b'\r' && end < source.len() {
-            end -= 1;
-        } else if end == source.len() && source[start..end].ends_with('\r') {
+        if source[start..end].ends_with('\r') {
             end -= 1;
         }
         Span::new(start, end.max(start))
