@@ -5,4 +5,5 @@
 
 pub mod document;
 pub mod entities;
+pub mod segment;
 pub mod span;
