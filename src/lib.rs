@@ -5,5 +5,6 @@
 
 pub mod document;
 pub mod entities;
+pub mod readability;
 pub mod segment;
 pub mod span;
