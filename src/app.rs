@@ -32,7 +32,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 .map(|text| print(&text))
                 .map_err(|e| vec![e])
         }),
-        Command::Rules => load(&cli, CliSettings::default()).map(|engine| print(&catalog::rules(&engine.book))),
+        Command::Rules => {
+            load(&cli, CliSettings::default()).map(|engine| print(&catalog::rules(&engine.book)))
+        }
         Command::Channels => Channels::built_in()
             .map(|c| print(&catalog::channels(&c)))
             .map_err(|e| vec![e.to_string()]),
@@ -82,7 +84,10 @@ fn init(force: bool) -> Result<ExitCode, Vec<String>> {
     }
     crate::fix::write_atomically(path, config::STARTER.as_bytes())
         .map_err(|e| vec![format!("cannot write {}: {e}", path.display())])?;
-    println!("wrote {}: edit it, then run `postlint check`", path.display());
+    println!(
+        "wrote {}: edit it, then run `postlint check`",
+        path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -91,7 +96,10 @@ pub fn load(cli: &Cli, settings: CliSettings) -> Result<Engine, Vec<String>> {
     let one = |e: LoadError| vec![e.to_string()];
     let config = match &cli.config {
         Some(path) => Config::load(path).map_err(one)?,
-        None => match std::env::current_dir().ok().and_then(|d| Config::discover(&d)) {
+        None => match std::env::current_dir()
+            .ok()
+            .and_then(|d| Config::discover(&d))
+        {
             Some(path) => Config::load(&relative_to_cwd(&path)).map_err(one)?,
             None => Config::default(),
         },
@@ -104,10 +112,19 @@ pub fn load(cli: &Cli, settings: CliSettings) -> Result<Engine, Vec<String>> {
     let sources = checklist_sources(cli, &config)?;
     let book = {
         let src = config.source();
-        let doc = if config.path.is_some() { Some(src.parse().map_err(one)?) } else { None };
-        let overrides = doc.as_ref().and_then(|d| d.get_ref().get("rules")).and_then(|r| {
-            r.get_ref().as_table().map(|table| RuleOverrides { src, table })
-        });
+        let doc = if config.path.is_some() {
+            Some(src.parse().map_err(one)?)
+        } else {
+            None
+        };
+        let overrides = doc
+            .as_ref()
+            .and_then(|d| d.get_ref().get("rules"))
+            .and_then(|r| {
+                r.get_ref()
+                    .as_table()
+                    .map(|table| RuleOverrides { src, table })
+            });
         RuleBook::load(&sources, overrides, &channels).map_err(one)?
     };
     Ok(Engine {
@@ -129,7 +146,12 @@ fn relative_to_cwd(path: &Path) -> PathBuf {
 
 /// Channel and audience names from the CLI and config must exist: a typo
 /// there would otherwise quietly check every post against the wrong rules.
-fn validate_names(config: &Config, channels: &Channels, audiences: &Audiences, cli: &CliSettings) -> Result<(), Vec<String>> {
+fn validate_names(
+    config: &Config,
+    channels: &Channels,
+    audiences: &Audiences,
+    cli: &CliSettings,
+) -> Result<(), Vec<String>> {
     let mut errors = Vec::new();
     if let Some(c) = &cli.channel
         && let Err(e) = channels.resolve(c)
@@ -158,15 +180,29 @@ fn validate_names(config: &Config, channels: &Channels, audiences: &Audiences, c
             errors.push(config.error(at.span.clone(), e).to_string());
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 fn checklist_sources(cli: &Cli, config: &Config) -> Result<Vec<ChecklistSource>, Vec<String>> {
-    let names: Vec<(String, Option<std::ops::Range<usize>>, PathBuf)> = match (&cli.checklist, &config.checklists) {
-        (Some(list), _) => list.iter().map(|n| (n.trim().to_owned(), None, PathBuf::from("."))).collect(),
-        (None, Some(list)) => list.iter().map(|n| (n.value.clone(), Some(n.span.clone()), config.base_dir())).collect(),
-        (None, None) => BUILT_IN.iter().map(|(n, _)| ((*n).to_owned(), None, PathBuf::from("."))).collect(),
-    };
+    let names: Vec<(String, Option<std::ops::Range<usize>>, PathBuf)> =
+        match (&cli.checklist, &config.checklists) {
+            (Some(list), _) => list
+                .iter()
+                .map(|n| (n.trim().to_owned(), None, PathBuf::from(".")))
+                .collect(),
+            (None, Some(list)) => list
+                .iter()
+                .map(|n| (n.value.clone(), Some(n.span.clone()), config.base_dir()))
+                .collect(),
+            (None, None) => BUILT_IN
+                .iter()
+                .map(|(n, _)| ((*n).to_owned(), None, PathBuf::from(".")))
+                .collect(),
+        };
     let mut sources = Vec::with_capacity(names.len());
     let mut errors = Vec::new();
     for (name, span, base) in names {
@@ -180,10 +216,17 @@ fn checklist_sources(cli: &Cli, config: &Config) -> Result<Vec<ChecklistSource>,
                 Some(close) => format!("did you mean the built-in `{close}`?"),
                 None => format!(
                     "name a built-in checklist ({}) or a TOML file",
-                    BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                    BUILT_IN
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
-            format!("cannot read checklist `{}`: {e}\n  = help: {hint}", path.display())
+            format!(
+                "cannot read checklist `{}`: {e}\n  = help: {hint}",
+                path.display()
+            )
         });
         match result {
             Ok(text) => sources.push(ChecklistSource {
@@ -196,7 +239,11 @@ fn checklist_sources(cli: &Cli, config: &Config) -> Result<Vec<ChecklistSource>,
             },
         }
     }
-    if errors.is_empty() { Ok(sources) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(errors)
+    }
 }
 
 fn location(config: &Config, span: std::ops::Range<usize>) -> String {
@@ -224,7 +271,9 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
                 };
                 match text {
                     Ok(text) => engine.check_source(None, "-".to_owned(), text),
-                    Err(e) => engine.check_source(None, "-".to_owned(), String::new()).with_problem(e),
+                    Err(e) => engine
+                        .check_source(None, "-".to_owned(), String::new())
+                        .with_problem(e),
                 }
             }
             Input::File(path) => engine.check_path(path, path.display().to_string()),
@@ -236,7 +285,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         explain_score: args.explain_score,
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = report::render(args.format, &run, &engine, options, &mut out).and_then(|()| out.flush());
+    let written =
+        report::render(args.format, &run, &engine, options, &mut out).and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(vec![format!("cannot write report: {e}")]),
@@ -259,7 +309,10 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         eprintln!("error: {e}");
     }
     if summary.files == 0 && run.errors.is_empty() {
-        eprintln!("warning: no post files found (looked for .{})", walk::POST_EXTENSIONS.join(", ."));
+        eprintln!(
+            "warning: no post files found (looked for .{})",
+            walk::POST_EXTENSIONS.join(", .")
+        );
     }
     Ok(if summary.problems > 0 {
         ExitCode::from(EXIT_ERROR)

@@ -64,7 +64,11 @@ impl Audiences {
 
     /// An audience by name, or a target grade given as a number (`"7"`).
     pub fn resolve(&self, name: &str) -> Result<Audience, String> {
-        if let Some((n, spec)) = self.known.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+        if let Some((n, spec)) = self
+            .known
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        {
             return Ok(Audience {
                 name: n.clone(),
                 max_grade: spec.max_grade,
@@ -98,7 +102,11 @@ mod tests {
         let a = Audiences::built_in().unwrap();
         assert_eq!(a.resolve("general").unwrap().max_grade, 9.0);
         assert_eq!(a.resolve("7").unwrap().max_grade, 7.0);
-        assert!(a.resolve("generl").unwrap_err().contains("did you mean `general`"));
+        assert!(
+            a.resolve("generl")
+                .unwrap_err()
+                .contains("did you mean `general`")
+        );
         assert!(a.resolve("99").is_err());
     }
 }

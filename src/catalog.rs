@@ -12,9 +12,17 @@ use crate::error::did_you_mean;
 pub fn rules(book: &RuleBook) -> String {
     let mut out = String::new();
     for checklist in &book.checklists {
-        let _ = writeln!(out, "{}  {}", checklist.id.bold(), checklist.description.dimmed());
+        let _ = writeln!(
+            out,
+            "{}  {}",
+            checklist.id.bold(),
+            checklist.description.dimmed()
+        );
         for rule in &book.rules[checklist.rules.clone()] {
-            let channels = rule.channels.as_ref().map_or(String::new(), |c| format!("  [{}]", c.join(", ")));
+            let channels = rule
+                .channels
+                .as_ref()
+                .map_or(String::new(), |c| format!("  [{}]", c.join(", ")));
             let off = if rule.enabled { "" } else { "  (disabled)" };
             let _ = writeln!(
                 out,
@@ -39,7 +47,13 @@ pub fn explain(book: &RuleBook, id: &str) -> Result<String, String> {
     };
     let checklist = &book.checklists[rule.checklist];
     let mut out = String::new();
-    let _ = writeln!(out, "{}  ({}, {})", rule.id.bold(), rule.severity, rule.kind.name().as_str());
+    let _ = writeln!(
+        out,
+        "{}  ({}, {})",
+        rule.id.bold(),
+        rule.severity,
+        rule.kind.name().as_str()
+    );
     if !rule.why.is_empty() {
         let _ = writeln!(out, "\nWhy: {}", rule.why);
     }
@@ -50,7 +64,9 @@ pub fn explain(book: &RuleBook, id: &str) -> Result<String, String> {
     let _ = writeln!(
         out,
         "Channels: {}",
-        rule.channels.as_ref().map_or("all".to_owned(), |c| c.join(", "))
+        rule.channels
+            .as_ref()
+            .map_or("all".to_owned(), |c| c.join(", "))
     );
     let _ = writeln!(out, "Defined in: {}", checklist.file);
     if !rule.examples.bad.is_empty() {

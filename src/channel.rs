@@ -84,7 +84,10 @@ fn yes() -> bool {
 const BUILT_IN: &[(&str, &str)] = &[
     ("x", include_str!("../rules/channels/x.toml")),
     ("linkedin", include_str!("../rules/channels/linkedin.toml")),
-    ("instagram", include_str!("../rules/channels/instagram.toml")),
+    (
+        "instagram",
+        include_str!("../rules/channels/instagram.toml"),
+    ),
     ("facebook", include_str!("../rules/channels/facebook.toml")),
     ("threads", include_str!("../rules/channels/threads.toml")),
     ("mastodon", include_str!("../rules/channels/mastodon.toml")),
@@ -92,7 +95,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("tiktok", include_str!("../rules/channels/tiktok.toml")),
     ("youtube", include_str!("../rules/channels/youtube.toml")),
     ("blog", include_str!("../rules/channels/blog.toml")),
-    ("newsletter", include_str!("../rules/channels/newsletter.toml")),
+    (
+        "newsletter",
+        include_str!("../rules/channels/newsletter.toml"),
+    ),
     ("generic", include_str!("../rules/channels/generic.toml")),
 ];
 
@@ -114,7 +120,10 @@ impl Channels {
             let doc = src.parse()?;
             let profile: ChannelProfile = src.read(doc.span(), doc.get_ref(), "channel profile")?;
             if profile.id != *name {
-                return Err(src.error(0..0, format!("channel id `{}` differs from its file name", profile.id)));
+                return Err(src.error(
+                    0..0,
+                    format!("channel id `{}` differs from its file name", profile.id),
+                ));
             }
             profiles.push(profile);
         }
@@ -137,7 +146,11 @@ impl Channels {
                 Some(close) => format!("unknown channel `{id}`; did you mean `{close}`?"),
                 None => format!(
                     "unknown channel `{id}`; known channels: {}",
-                    self.profiles.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                    self.profiles
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             }
         })
@@ -161,6 +174,11 @@ mod tests {
     #[test]
     fn unknown_channel_suggests_a_close_one() {
         let channels = Channels::built_in().unwrap();
-        assert!(channels.resolve("linkdin").unwrap_err().contains("did you mean `linkedin`"));
+        assert!(
+            channels
+                .resolve("linkdin")
+                .unwrap_err()
+                .contains("did you mean `linkedin`")
+        );
     }
 }

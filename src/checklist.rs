@@ -22,7 +22,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 ];
 
 pub fn built_in(name: &str) -> Option<&'static str> {
-    BUILT_IN.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    BUILT_IN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 /// A checklist's text and the name to show in errors.
@@ -144,7 +147,10 @@ impl RuleBook {
                 .error(0..0, "a checklist needs a [checklist] table")
                 .with_hint("start the file with [checklist] and id, title, description"));
         };
-        let meta_table = meta.get_ref().as_table().ok_or_else(|| src.error(meta.span(), "`checklist` must be a table"))?;
+        let meta_table = meta
+            .get_ref()
+            .as_table()
+            .ok_or_else(|| src.error(meta.span(), "`checklist` must be a table"))?;
         let spec: ChecklistSpec = src.read(meta.span(), meta_table, "[checklist]")?;
         check_id(src, meta.span(), &spec.id, "checklist")?;
         if let Some(other) = self.checklists.iter().find(|c| c.id == spec.id) {
@@ -154,7 +160,9 @@ impl RuleBook {
                 .with_hint("give your checklist its own id; change built-in rules with [rules.\"id\"] in postlint.toml"));
         }
         if !(spec.weight.is_finite() && spec.weight >= 0.0) {
-            return Err(src.error(meta.span(), "`weight` must be a number >= 0").with_key("weight"));
+            return Err(src
+                .error(meta.span(), "`weight` must be a number >= 0")
+                .with_key("weight"));
         }
         let first = self.rules.len();
         let index = self.checklists.len();
@@ -162,7 +170,12 @@ impl RuleBook {
             None => &[][..],
             Some(r) => match r.get_ref() {
                 DeValue::Array(a) => &a[..],
-                _ => return Err(src.error(r.span(), "`rule` must be an array of tables: write [[rule]]")),
+                _ => {
+                    return Err(src.error(
+                        r.span(),
+                        "`rule` must be an array of tables: write [[rule]]",
+                    ));
+                }
             },
         };
         for value in rules {
@@ -173,7 +186,9 @@ impl RuleBook {
                 .ok_or_else(|| src.error(span.clone(), "each [[rule]] must be a table"))?;
             let rule = compile_rule(src, span, table, &spec.id, index, overrides, channels)?;
             if self.rules[first..].iter().any(|r| r.id == rule.id) {
-                return Err(src.error(value.span(), format!("rule `{}` is defined twice", rule.id)).with_key("id"));
+                return Err(src
+                    .error(value.span(), format!("rule `{}` is defined twice", rule.id))
+                    .with_key("id"));
             }
             self.rules.push(rule);
         }
@@ -196,7 +211,11 @@ impl RuleBook {
                     Some(close) => format!("did you mean `{close}`? Rule ids are `checklist.rule`"),
                     None => "`postlint rules` lists every rule id".to_owned(),
                 };
-                return Err(o.src.error(key.span(), "no loaded rule has this id").with_key(id).with_hint(hint));
+                return Err(o
+                    .src
+                    .error(key.span(), "no loaded rule has this id")
+                    .with_key(id)
+                    .with_hint(hint));
             }
         }
         Ok(())
@@ -211,11 +230,18 @@ impl RuleBook {
     }
 }
 
-fn check_id(src: Source<'_>, span: std::ops::Range<usize>, id: &str, what: &str) -> Result<(), LoadError> {
+fn check_id(
+    src: Source<'_>,
+    span: std::ops::Range<usize>,
+    id: &str,
+    what: &str,
+) -> Result<(), LoadError> {
     let ok = !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if ok {
         Ok(())
     } else {
@@ -241,27 +267,55 @@ fn compile_rule(
     let common: CommonSpec = src.read_value(span.clone(), DeValue::Table(common_table.clone()))?;
     check_id(src, span.clone(), &common.id, "rule")?;
     let full_id = format!("{checklist_id}.{}", common.id);
-    let rule = build(src, span.clone(), common, &kind_table, full_id.clone(), checklist, channels)?;
+    let rule = build(
+        src,
+        span.clone(),
+        common,
+        &kind_table,
+        full_id.clone(),
+        checklist,
+        channels,
+    )?;
     let Some(o) = overrides else { return Ok(rule) };
-    let Some(over) = o.table.get(full_id.as_str()) else { return Ok(rule) };
+    let Some(over) = o.table.get(full_id.as_str()) else {
+        return Ok(rule);
+    };
     // Overrides are merged into the rule's own table and the result is read
     // as strictly as the checklist itself; errors point into the config.
-    let over_table = over
-        .get_ref()
-        .as_table()
-        .ok_or_else(|| o.src.error(over.span(), "a rule override must be a table").with_key(full_id.as_str()))?;
+    let over_table = over.get_ref().as_table().ok_or_else(|| {
+        o.src
+            .error(over.span(), "a rule override must be a table")
+            .with_key(full_id.as_str())
+    })?;
     let mut merged_common = common_table;
     let mut merged_kind = kind_table;
     for (key, value) in over_table.iter() {
         let name: &str = key.get_ref();
         if name == "id" || name == "kind" {
-            return Err(o.src.error(key.span(), "`id` and `kind` of a rule cannot be overridden").with_key(name));
+            return Err(o
+                .src
+                .error(key.span(), "`id` and `kind` of a rule cannot be overridden")
+                .with_key(name));
         }
-        let target = if common_keys.contains(&name) { &mut merged_common } else { &mut merged_kind };
+        let target = if common_keys.contains(&name) {
+            &mut merged_common
+        } else {
+            &mut merged_kind
+        };
         target.insert(key.clone(), value.clone());
     }
-    let common: CommonSpec = o.src.read_value(over.span(), DeValue::Table(merged_common))?;
-    build(o.src, over.span(), common, &merged_kind, full_id, checklist, channels)
+    let common: CommonSpec = o
+        .src
+        .read_value(over.span(), DeValue::Table(merged_common))?;
+    build(
+        o.src,
+        over.span(),
+        common,
+        &merged_kind,
+        full_id,
+        checklist,
+        channels,
+    )
 }
 
 fn build(
@@ -290,7 +344,9 @@ fn build(
     }
     let examples = common.examples.unwrap_or_default();
     if let Some(c) = &examples.channel {
-        channels.resolve(c).map_err(|e| src.error(span.clone(), e).with_key("examples.channel"))?;
+        channels
+            .resolve(c)
+            .map_err(|e| src.error(span.clone(), e).with_key("examples.channel"))?;
     }
     Ok(Rule {
         id,

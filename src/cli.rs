@@ -9,7 +9,11 @@ use crate::config::FailOn;
 use crate::report::Format;
 
 #[derive(Debug, Parser)]
-#[command(name = "postlint", version, about = "Check draft posts against checklists, score them, report.")]
+#[command(
+    name = "postlint",
+    version,
+    about = "Check draft posts against checklists, score them, report."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -92,5 +96,9 @@ pub enum ColorChoice {
 
 fn parse_score(s: &str) -> Result<f64, String> {
     let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if (0.0..=100.0).contains(&v) { Ok(v) } else { Err("must be between 0 and 100".into()) }
+    if (0.0..=100.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("must be between 0 and 100".into())
+    }
 }

@@ -125,7 +125,10 @@ pub struct Config {
 impl Config {
     /// Finds `postlint.toml` in `start` or its parents.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file())
+        start
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|p| p.is_file())
     }
 
     pub fn load(path: &Path) -> Result<Self, LoadError> {
@@ -143,7 +146,10 @@ impl Config {
 
     pub fn parse(path: &Path, text: String) -> Result<Self, LoadError> {
         let file = path.display().to_string();
-        let src = Source { file: &file, text: &text };
+        let src = Source {
+            file: &file,
+            text: &text,
+        };
         let doc = src.parse()?;
         let spec: ConfigSpec = src.read(doc.span(), doc.get_ref(), "postlint.toml")?;
         if let Some(rules) = doc.get_ref().get("rules")
@@ -160,26 +166,33 @@ impl Config {
                     .map_err(|e| src.error(g.span(), format!("invalid glob: {}", e.kind())))?;
                 b.add(glob);
             }
-            b.build().map_err(|e| src.error(0..0, format!("invalid globs: {e}")))
+            b.build()
+                .map_err(|e| src.error(0..0, format!("invalid globs: {e}")))
         };
         let mut overrides = Vec::with_capacity(spec.overrides.len());
         for o in spec.overrides {
             let span = o.span();
             let o = o.into_inner();
             if o.paths.is_empty() {
-                return Err(src.error(span, "an [[overrides]] entry needs `paths`").with_key("paths"));
+                return Err(src
+                    .error(span, "an [[overrides]] entry needs `paths`")
+                    .with_key("paths"));
             }
             overrides.push(Override {
                 paths: glob_set(&o.paths)?,
                 channel: o.channel.map(Located::from),
                 audience: o.audience.map(Located::from_name),
-                checklists: o.checklists.map(|v| v.into_iter().map(Located::from).collect()),
+                checklists: o
+                    .checklists
+                    .map(|v| v.into_iter().map(Located::from).collect()),
                 disable: o.disable.into_iter().map(Located::from).collect(),
             });
         }
         let min_score = match spec.min_score {
             Some(s) if !(0.0..=100.0).contains(s.get_ref()) => {
-                return Err(src.error(s.span(), "`min_score` must be between 0 and 100").with_key("min_score"));
+                return Err(src
+                    .error(s.span(), "`min_score` must be between 0 and 100")
+                    .with_key("min_score"));
             }
             s => s.map(Spanned::into_inner),
         };
@@ -191,12 +204,18 @@ impl Config {
             }
             s => s.map(|s| s.into_inner().trim().to_owned()),
         };
-        let exclude = if spec.exclude.is_empty() { None } else { Some(glob_set(&spec.exclude)?) };
+        let exclude = if spec.exclude.is_empty() {
+            None
+        } else {
+            Some(glob_set(&spec.exclude)?)
+        };
         Ok(Self {
             path: Some(path.to_owned()),
             channel: spec.channel.map(Located::from),
             audience: spec.audience.map(Located::from_name),
-            checklists: spec.checklists.map(|v| v.into_iter().map(Located::from).collect()),
+            checklists: spec
+                .checklists
+                .map(|v| v.into_iter().map(Located::from).collect()),
             min_score,
             fail_on: spec.fail_on,
             exclude,
@@ -217,7 +236,10 @@ impl Config {
     /// `path` relative to the config's folder, for matching globs.
     pub fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
         let base = self.base_dir();
-        let rel = path.strip_prefix(&base).ok().or_else(|| path.strip_prefix("./").ok());
+        let rel = path
+            .strip_prefix(&base)
+            .ok()
+            .or_else(|| path.strip_prefix("./").ok());
         match rel {
             Some(r) => std::borrow::Cow::Borrowed(r),
             None => {
@@ -232,18 +254,26 @@ impl Config {
     }
 
     pub fn is_excluded(&self, path: &Path) -> bool {
-        self.exclude.as_ref().is_some_and(|set| set.is_match(self.relative(path)))
+        self.exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(self.relative(path)))
     }
 
     /// The overrides matching `path`, in file order (later ones win).
     pub fn overrides_for<'c>(&'c self, path: &Path) -> impl Iterator<Item = &'c Override> {
         let rel = self.relative(path).into_owned();
-        self.overrides.iter().filter(move |o| o.paths.is_match(&rel))
+        self.overrides
+            .iter()
+            .filter(move |o| o.paths.is_match(&rel))
     }
 
     pub fn source(&self) -> Source<'_> {
         Source {
-            file: self.path.as_deref().and_then(Path::to_str).unwrap_or(FILE_NAME),
+            file: self
+                .path
+                .as_deref()
+                .and_then(Path::to_str)
+                .unwrap_or(FILE_NAME),
             text: &self.text,
         }
     }
@@ -284,7 +314,7 @@ max = 20
 "#,
         )
         .unwrap();
-        assert_eq!(c.channel.unwrap().value, "linkedin");
+        assert_eq!(c.channel.as_ref().unwrap().value, "linkedin");
         assert_eq!(c.min_score, Some(70.0));
         assert_eq!(c.fail_on, Some(FailOn::Error));
         assert!(c.is_excluded(Path::new("archive/2020/a.md")));

@@ -7,9 +7,9 @@ use std::path::Path;
 use crate::audience::{Audience, Audiences, DEFAULT_AUDIENCE};
 use crate::channel::{ChannelProfile, Channels, DEFAULT_CHANNEL};
 use crate::checklist::{ChecklistSource, RuleBook};
-use crate::error::LoadError;
 use crate::config::{Config, FailOn};
 use crate::document::{self, Document, FrontMatter, Syntax};
+use crate::error::LoadError;
 use crate::finding::{Finding, Severity};
 use crate::post::{Post, Reading, reading_for};
 use crate::rule::{Context, Emit, Input};
@@ -126,7 +126,12 @@ impl Engine {
 
     /// Checks text already read; `path` decides syntax and path overrides
     /// (`None` for stdin).
-    pub fn check_source(&self, path: Option<&Path>, shown_path: String, source: String) -> FileReport {
+    pub fn check_source(
+        &self,
+        path: Option<&Path>,
+        shown_path: String,
+        source: String,
+    ) -> FileReport {
         let syntax = path.map_or(Syntax::Plain, Syntax::from_path);
         let mut problems = Vec::new();
         let posts = {
@@ -147,7 +152,12 @@ impl Engine {
         }
     }
 
-    fn check_document(&self, path: Option<&Path>, doc: &Document<'_>, problems: &mut Vec<FileProblem>) -> Vec<PostReport> {
+    fn check_document(
+        &self,
+        path: Option<&Path>,
+        doc: &Document<'_>,
+        problems: &mut Vec<FileProblem>,
+    ) -> Vec<PostReport> {
         let fm = &doc.front_matter;
         let fm_span = doc.front_matter_span;
         let mut problem = |message: String| {
@@ -157,7 +167,9 @@ impl Engine {
                 help: None,
             })
         };
-        let overrides: Vec<_> = path.map(|p| self.config.overrides_for(p).collect()).unwrap_or_default();
+        let overrides: Vec<_> = path
+            .map(|p| self.config.overrides_for(p).collect())
+            .unwrap_or_default();
 
         // Channels: CLI > front matter > override > config > default.
         let names: Vec<String> = if let Some(c) = &self.cli.channel {
@@ -188,7 +200,12 @@ impl Engine {
             .audience
             .clone()
             .or_else(|| fm.audience.clone())
-            .or_else(|| overrides.iter().rev().find_map(|o| o.audience.as_ref().map(|a| a.value.clone())))
+            .or_else(|| {
+                overrides
+                    .iter()
+                    .rev()
+                    .find_map(|o| o.audience.as_ref().map(|a| a.value.clone()))
+            })
             .or_else(|| self.config.audience.as_ref().map(|a| a.value.clone()))
             .unwrap_or_else(|| DEFAULT_AUDIENCE.to_owned());
         let audience = match self.audiences.resolve(&audience_name) {
@@ -204,15 +221,13 @@ impl Engine {
 
         // Checklists: front matter > override > all loaded (CLI and config
         // already decided what was loaded).
-        let selection = fm
-            .checklists
-            .clone()
-            .or_else(|| {
-                overrides
-                    .iter()
-                    .rev()
-                    .find_map(|o| o.checklists.as_ref().map(|l| l.iter().map(|c| c.value.clone()).collect()))
-            });
+        let selection = fm.checklists.clone().or_else(|| {
+            overrides.iter().rev().find_map(|o| {
+                o.checklists
+                    .as_ref()
+                    .map(|l| l.iter().map(|c| c.value.clone()).collect())
+            })
+        });
         let mut ran: Vec<usize> = Vec::new();
         match selection {
             Some(names) => {
@@ -221,7 +236,12 @@ impl Engine {
                         Some((i, _)) => ran.push(i),
                         None => problem(format!(
                             "checklist `{name}` is not loaded; loaded: {}",
-                            self.book.checklists.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                            self.book
+                                .checklists
+                                .iter()
+                                .map(|c| c.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         )),
                     }
                 }
@@ -233,7 +253,11 @@ impl Engine {
 
         // Disabled rules or checklists: front matter and overrides add up.
         let mut disabled: Vec<&str> = fm.disable.iter().map(String::as_str).collect();
-        disabled.extend(overrides.iter().flat_map(|o| o.disable.iter().map(|d| d.value.as_str())));
+        disabled.extend(
+            overrides
+                .iter()
+                .flat_map(|o| o.disable.iter().map(|d| d.value.as_str())),
+        );
         for d in &disabled {
             if self.book.rule(d).is_none() && self.book.checklist(d).is_none() {
                 problem(format!("cannot disable `{d}`: no such rule or checklist"));
@@ -249,8 +273,12 @@ impl Engine {
                 Reading::Markdown => trimmed(doc.source, doc.body).into_iter().collect(),
             };
             let count = spans.len();
+            let thread = match (spans.first(), spans.last()) {
+                (Some(first), Some(last)) => Span::new(first.start, last.end),
+                _ => doc.body,
+            };
             for (index, span) in spans.into_iter().enumerate() {
-                let post = Post::build(doc.source, span, reading, index, count);
+                let post = Post::build(doc.source, span, thread, reading, index, count);
                 reports.push(self.check_post(&post, channel, &audience, fm, &ran, &disabled));
             }
         }
@@ -279,7 +307,10 @@ impl Engine {
             }
             for index in checklist.rules.clone() {
                 let rule = &self.book.rules[index];
-                if !rule.enabled || !rule.applies_to(&channel.id) || disabled.contains(&rule.id.as_str()) {
+                if !rule.enabled
+                    || !rule.applies_to(&channel.id)
+                    || disabled.contains(&rule.id.as_str())
+                {
                     continue;
                 }
                 let input = Input {
@@ -305,7 +336,13 @@ impl Engine {
             .copied()
             .filter(|&c| !disabled.contains(&self.book.checklists[c].id.as_str()))
             .collect();
-        let score = score(&self.scoring, &self.book, &findings, post.words.len(), &ran_here);
+        let score = score(
+            &self.scoring,
+            &self.book,
+            &findings,
+            post.words.len(),
+            &ran_here,
+        );
         let (passed, reasons) = self.verdict(&findings, &score);
         let length = channel
             .limits
@@ -346,11 +383,21 @@ impl Engine {
             FailOn::Suggestion => Severity::Suggestion,
         };
         let mut reasons = Vec::new();
-        let failing: Vec<&Finding> = findings.iter().filter(|f| f.severity >= threshold).collect();
+        let failing: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.severity >= threshold)
+            .collect();
         if !failing.is_empty() {
-            let mut ids: Vec<&str> = failing.iter().map(|f| self.book.rules[f.rule].id.as_str()).collect();
+            let mut ids: Vec<&str> = failing
+                .iter()
+                .map(|f| self.book.rules[f.rule].id.as_str())
+                .collect();
             ids.dedup();
-            let worst = failing.iter().map(|f| f.severity).max().unwrap_or(threshold);
+            let worst = failing
+                .iter()
+                .map(|f| f.severity)
+                .max()
+                .unwrap_or(threshold);
             let n = failing.len();
             let what = if threshold == Severity::Error {
                 plural(n, "error")
@@ -368,7 +415,10 @@ impl Engine {
     }
 
     pub fn fail_on(&self) -> FailOn {
-        self.cli.fail_on.or(self.config.fail_on).unwrap_or(FailOn::Error)
+        self.cli
+            .fail_on
+            .or(self.config.fail_on)
+            .unwrap_or(FailOn::Error)
     }
 
     pub fn min_score(&self) -> Option<f64> {
@@ -377,7 +427,11 @@ impl Engine {
 }
 
 pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// `span` without surrounding white space; `None` when blank.

@@ -82,7 +82,10 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// The closest of `candidates` to `word`, if close enough to be a typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -103,7 +106,10 @@ mod tests {
     #[test]
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("maxx", ["max", "min", "scope"]), Some("max"));
-        assert_eq!(did_you_mean("serverity", ["severity", "scope"]), Some("severity"));
+        assert_eq!(
+            did_you_mean("serverity", ["severity", "scope"]),
+            Some("severity")
+        );
         assert_eq!(did_you_mean("zzz", ["max", "min"]), None);
     }
 
@@ -113,6 +119,9 @@ mod tests {
         let e = LoadError::at("x.toml", src, Some(Span::new(6, 10)), "unknown key")
             .with_key("maxx")
             .with_hint("did you mean `max`?");
-        assert_eq!(e.to_string(), "x.toml:2:1: `maxx`: unknown key\n  = help: did you mean `max`?");
+        assert_eq!(
+            e.to_string(),
+            "x.toml:2:1: `maxx`: unknown key\n  = help: did you mean `max`?"
+        );
     }
 }

@@ -9,7 +9,11 @@ fn main() -> ExitCode {
             // clap prints help and version to stdout (exit 0) and usage
             // errors to stderr; usage errors exit 2 like every other error.
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(postlint::app::EXIT_ERROR) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(postlint::app::EXIT_ERROR)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     postlint::app::run(cli)

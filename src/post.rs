@@ -58,6 +58,8 @@ pub struct Post<'a> {
     /// code and HTML blanked to spaces).
     pub text: Cow<'a, str>,
     pub span: Span,
+    /// The whole thread this post belongs to (the post itself when alone).
+    pub thread: Span,
     pub reading: Reading,
     pub blocks: Vec<Block>,
     /// Inline code spans (Markdown), each one opaque word.
@@ -75,6 +77,7 @@ impl<'a> Post<'a> {
     pub fn build(
         source: &'a str,
         span: Span,
+        thread: Span,
         reading: Reading,
         index: usize,
         count: usize,
@@ -115,6 +118,7 @@ impl<'a> Post<'a> {
             source,
             text,
             span,
+            thread,
             reading,
             blocks,
             code,
@@ -177,7 +181,9 @@ impl<'a> Post<'a> {
 
     /// The sentences that start inside `span`.
     pub fn sentences_in(&self, span: Span) -> &[Sentence] {
-        let start = self.sentences.partition_point(|s| s.span.start < span.start);
+        let start = self
+            .sentences
+            .partition_point(|s| s.span.start < span.start);
         let end = self.sentences.partition_point(|s| s.span.start < span.end);
         &self.sentences[start..end.max(start)]
     }
@@ -190,12 +196,16 @@ impl<'a> Post<'a> {
             .map(|e| e.span)
     }
 
-    /// True when `span` overlaps a URL or inline code, where words are not prose.
-    pub fn in_link_or_code(&self, span: Span) -> bool {
+    /// True when `span` is not prose a reader sees as written: it overlaps
+    /// a URL or inline code, or Markdown syntax blanked in the prose view
+    /// (so "**Note**:" is not a space before a colon).
+    pub fn is_hidden(&self, span: Span) -> bool {
         self.entities
             .iter()
             .any(|e| e.kind == EntityKind::Url && e.span.overlaps(span))
             || self.code.iter().any(|c| c.overlaps(span))
+            || (self.reading == Reading::Markdown
+                && self.source.get(span.range()) != self.text.get(span.range()))
     }
 
     /// Text of a word or other span, from the prose view.

@@ -21,7 +21,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::segment::{EN_TOML, MAX_KEY_LEN, Segmentation, WordKind, normalize_key, parse_language};
+use crate::segment::{
+    EN_TOML, MAX_KEY_LEN, Segmentation, Sentence, Word, WordKind, normalize_key, parse_language,
+};
 
 /// The syllable tables of `rules/language/en.toml`, loaded once.
 struct SyllableTables {
@@ -455,19 +457,29 @@ impl TextStats {
     /// Counts over the words of `seg` (see the module docs for what each
     /// kind of word adds). Words whose span is not in `text` are skipped.
     pub fn from_words(text: &str, seg: &Segmentation) -> TextStats {
+        Self::from_parts(text, &seg.words, 0, &seg.sentences)
+    }
+
+    /// Counts over `words`, a run of a segmentation's words starting at
+    /// index `first` of it, and over `sentences`, the sentences those words
+    /// belong to (for a paragraph or any other part of a post).
+    pub fn from_parts(
+        text: &str,
+        words: &[Word],
+        first: usize,
+        sentences: &[Sentence],
+    ) -> TextStats {
         let mut st = TextStats {
-            sentences: seg.sentences.len(),
+            sentences: sentences.len(),
             ..TextStats::default()
         };
         let mut next_sentence = 0;
-        for (i, word) in seg.words.iter().enumerate() {
-            while next_sentence < seg.sentences.len()
-                && seg.sentences[next_sentence].words.start < i
-            {
+        for (k, word) in words.iter().enumerate() {
+            let i = first + k;
+            while next_sentence < sentences.len() && sentences[next_sentence].words.start < i {
                 next_sentence += 1;
             }
-            let starts_sentence = seg
-                .sentences
+            let starts_sentence = sentences
                 .get(next_sentence)
                 .is_some_and(|s| s.words.start == i);
             let Some(t) = text.get(word.span.range()) else {

@@ -96,8 +96,12 @@ impl ThresholdSpec {
         use serde::de::IntoDeserializer;
         use serde::de::value::{Error, StrDeserializer};
         let name = match self {
-            ThresholdSpec::Number(v) if v.is_finite() && *v >= 0.0 => return Ok(Threshold::Fixed(*v)),
-            ThresholdSpec::Number(v) => return Err(format!("threshold must be a number >= 0, not {v}")),
+            ThresholdSpec::Number(v) if v.is_finite() && *v >= 0.0 => {
+                return Ok(Threshold::Fixed(*v));
+            }
+            ThresholdSpec::Number(v) => {
+                return Err(format!("threshold must be a number >= 0, not {v}"));
+            }
             ThresholdSpec::Named(name) => name.as_str(),
         };
         let bad = || {
@@ -110,8 +114,12 @@ impl ThresholdSpec {
         let (owner, field) = name.split_once('.').ok_or_else(bad)?;
         let de: StrDeserializer<'_, Error> = field.into_deserializer();
         match owner {
-            "channel" => Limit::deserialize(de).map(Threshold::Channel).map_err(|_| bad()),
-            "audience" => AudienceLimit::deserialize(de).map(Threshold::Audience).map_err(|_| bad()),
+            "channel" => Limit::deserialize(de)
+                .map(Threshold::Channel)
+                .map_err(|_| bad()),
+            "audience" => AudienceLimit::deserialize(de)
+                .map(Threshold::Audience)
+                .map_err(|_| bad()),
             _ => Err(bad()),
         }
     }
@@ -157,7 +165,11 @@ impl Template {
                     if allowed.is_empty() {
                         "none".to_owned()
                     } else {
-                        allowed.iter().map(|a| format!("{{{a}}}")).collect::<Vec<_>>().join(", ")
+                        allowed
+                            .iter()
+                            .map(|a| format!("{{{a}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     }
                 ));
             }
@@ -232,18 +244,29 @@ mod tests {
 
     #[test]
     fn template_renders_and_validates() {
-        let t = Template::parse("Use '{suggestion}' not '{match}' {{ok}}", &["match", "suggestion"]).unwrap();
+        let t = Template::parse(
+            "Use '{suggestion}' not '{match}' {{ok}}",
+            &["match", "suggestion"],
+        )
+        .unwrap();
         assert_eq!(
             t.render(&[("match", "utilize"), ("suggestion", "use")]),
             "Use 'use' not 'utilize' {ok}"
         );
-        assert!(Template::parse("{valeu}", &["value"]).unwrap_err().contains("{value}"));
+        assert!(
+            Template::parse("{valeu}", &["value"])
+                .unwrap_err()
+                .contains("{value}")
+        );
         assert!(Template::parse("oops {", &[]).is_err());
     }
 
     #[test]
     fn thresholds_name_channel_and_audience_values() {
-        assert_eq!(ThresholdSpec::Number(3.0).compile(), Ok(Threshold::Fixed(3.0)));
+        assert_eq!(
+            ThresholdSpec::Number(3.0).compile(),
+            Ok(Threshold::Fixed(3.0))
+        );
         assert_eq!(
             ThresholdSpec::Named("channel.max_length".into()).compile(),
             Ok(Threshold::Channel(Limit::MaxLength))
@@ -252,7 +275,11 @@ mod tests {
             ThresholdSpec::Named("audience.max_grade".into()).compile(),
             Ok(Threshold::Audience(AudienceLimit::MaxGrade))
         );
-        assert!(ThresholdSpec::Named("channel.length".into()).compile().is_err());
+        assert!(
+            ThresholdSpec::Named("channel.length".into())
+                .compile()
+                .is_err()
+        );
         assert!(ThresholdSpec::Number(-1.0).compile().is_err());
     }
 

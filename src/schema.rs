@@ -55,7 +55,12 @@ impl<'s> Source<'s> {
     }
 
     /// Fails on the first key of `table` not in `known`.
-    pub fn check_keys(self, table: &DeTable<'s>, known: &[&str], what: &str) -> Result<(), LoadError> {
+    pub fn check_keys(
+        self,
+        table: &DeTable<'s>,
+        known: &[&str],
+        what: &str,
+    ) -> Result<(), LoadError> {
         for (key, _) in table.iter() {
             let name: &str = key.get_ref();
             if !known.contains(&name) {
@@ -157,7 +162,9 @@ mod tests {
             text: "max = 3\nmaxx = 4\n",
         };
         let doc = src.parse().unwrap();
-        let err = src.read::<Demo>(doc.span(), doc.get_ref(), "rule").unwrap_err();
+        let err = src
+            .read::<Demo>(doc.span(), doc.get_ref(), "rule")
+            .unwrap_err();
         assert_eq!((err.line, err.column), (2, 1));
         assert_eq!(err.key.as_deref(), Some("maxx"));
         assert_eq!(err.hint.as_deref(), Some("did you mean `max`?"));
@@ -170,7 +177,9 @@ mod tests {
             text: "scope = 'post'\nmax = 'lots'\n",
         };
         let doc = src.parse().unwrap();
-        let err = src.read::<Demo>(doc.span(), doc.get_ref(), "rule").unwrap_err();
+        let err = src
+            .read::<Demo>(doc.span(), doc.get_ref(), "rule")
+            .unwrap_err();
         assert_eq!((err.line, err.column), (2, 7));
     }
 }

@@ -77,7 +77,13 @@ pub struct PostScore {
 
 /// Scores one post's findings for the checklists that ran (`ran`, indices
 /// into the book, in report order).
-pub fn score(scoring: &Scoring, book: &RuleBook, findings: &[Finding], words: usize, ran: &[usize]) -> PostScore {
+pub fn score(
+    scoring: &Scoring,
+    book: &RuleBook,
+    findings: &[Finding],
+    words: usize,
+    ran: &[usize],
+) -> PostScore {
     let units = scoring.units(words);
     let mut checklists = Vec::with_capacity(ran.len());
     for &c in ran {
@@ -113,7 +119,10 @@ pub fn score(scoring: &Scoring, book: &RuleBook, findings: &[Finding], words: us
             deductions,
         });
     }
-    let total_weight: f64 = checklists.iter().map(|s| book.checklists[s.checklist].weight).sum();
+    let total_weight: f64 = checklists
+        .iter()
+        .map(|s| book.checklists[s.checklist].weight)
+        .sum();
     let overall = if total_weight > 0.0 {
         checklists
             .iter()

@@ -51,7 +51,10 @@ fn walk(dir: &Path, config: &Config, files: &mut Vec<PathBuf>, errors: &mut Vec<
         match entry {
             Ok(e) => {
                 let path = e.path();
-                if e.file_type().is_some_and(|t| t.is_file()) && is_post_file(path) && !config.is_excluded(path) {
+                if e.file_type().is_some_and(|t| t.is_file())
+                    && is_post_file(path)
+                    && !config.is_excluded(path)
+                {
                     files.push(clean(path));
                 }
             }

@@ -11,7 +11,12 @@ fn every_built_in_rule_has_why_and_examples_that_hold() {
     for index in 0..engine.book.rules.len() {
         let (id, why, examples, channels) = {
             let rule = &engine.book.rules[index];
-            (rule.id.clone(), rule.why.clone(), rule.examples.clone(), rule.channels.clone())
+            (
+                rule.id.clone(),
+                rule.why.clone(),
+                rule.examples.clone(),
+                rule.channels.clone(),
+            )
         };
         if why.trim().is_empty() {
             failures.push(format!("{id}: no `why`"));
@@ -41,23 +46,42 @@ fn every_built_in_rule_has_why_and_examples_that_hold() {
                 .map(|f| f.message.as_str())
                 .collect();
             if should_fire && fired.is_empty() {
-                failures.push(format!("{id} [{channel}]: bad example did not fire: {text:?}"));
+                failures.push(format!(
+                    "{id} [{channel}]: bad example did not fire: {text:?}"
+                ));
             }
             if !should_fire && !fired.is_empty() {
-                failures.push(format!("{id} [{channel}]: good example fired ({fired:?}): {text:?}"));
+                failures.push(format!(
+                    "{id} [{channel}]: good example fired ({fired:?}): {text:?}"
+                ));
             }
         }
     }
     assert!(checked > 40, "only {checked} examples ran");
-    assert!(failures.is_empty(), "{} example failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} example failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn each_built_in_checklist_has_at_least_six_rules() {
     let engine = Engine::built_in(CliSettings::default()).unwrap();
     for c in &engine.book.checklists {
-        assert!(c.rules.len() >= 6, "{} has only {} rules", c.id, c.rules.len());
+        assert!(
+            c.rules.len() >= 6,
+            "{} has only {} rules",
+            c.id,
+            c.rules.len()
+        );
     }
-    let ids: Vec<&str> = engine.book.checklists.iter().map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = engine
+        .book
+        .checklists
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     assert_eq!(ids, ["readable", "correct", "channel", "strategy"]);
 }

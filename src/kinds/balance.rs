@@ -24,7 +24,12 @@ pub struct Balance {
 }
 
 impl Balance {
-    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
         let mut pairs = Vec::with_capacity(spec.pairs.len());
         for p in &spec.pairs {
             let mut chars = p.chars();
@@ -32,7 +37,10 @@ impl Balance {
                 (Some(open), Some(close), None) => pairs.push((open, close)),
                 _ => {
                     return Err(src
-                        .error(span, format!("`{p}` is not a pair: write two characters, like \"()\""))
+                        .error(
+                            span,
+                            format!("`{p}` is not a pair: write two characters, like \"()\""),
+                        )
                         .with_key("pairs"));
                 }
             }
@@ -60,14 +68,14 @@ fn unbalanced(post: &Post<'_>, unit: Span, open: char, close: char) -> Vec<Span>
     for (i, c) in text[unit.range()].char_indices() {
         let at = unit.start + i;
         let here = Span::new(at, at + c.len_utf8());
-        if (c == open || c == close) && !post.in_link_or_code(here) && !is_emoticon_or_marker(text, at, c, prev) {
+        if (c == open || c == close) && !post.is_hidden(here) && !is_emoticon(text, at, c, prev) {
             if open == close {
                 if stack.pop().is_none() {
                     stack.push(here);
                 }
             } else if c == open {
                 stack.push(here);
-            } else if stack.pop().is_none() {
+            } else if stack.pop().is_none() && !is_list_marker(text, at) {
                 stray.push(here);
             }
         }
@@ -78,19 +86,27 @@ fn unbalanced(post: &Post<'_>, unit: Span, open: char, close: char) -> Vec<Span>
     stray
 }
 
-/// ":)", ";-(", "1)" and "a)" at a line start are not brackets.
-fn is_emoticon_or_marker(text: &str, at: usize, c: char, prev: char) -> bool {
-    if !matches!(c, '(' | ')') {
+/// ":)", ";-(", "=)" are faces, not brackets.
+fn is_emoticon(text: &str, at: usize, c: char, prev: char) -> bool {
+    if !matches!(c, '(' | ')') || !matches!(prev, ':' | ';' | '=' | '-') {
         return false;
     }
-    if matches!(prev, ':' | ';' | '=' | '-') {
-        let before = text[..at].trim_end_matches('-');
-        return before.ends_with([':', ';', '=']);
-    }
-    if c == ')' {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let marker = text[line_start..at].trim_start();
-        return !marker.is_empty() && marker.len() <= 3 && marker.chars().all(char::is_alphanumeric);
-    }
-    false
+    text[..at].trim_end_matches('-').ends_with([':', ';', '='])
+}
+
+/// A closing bracket with nothing open after a short label ("1)", "b)",
+/// "iv)") numbers a list item.
+fn is_list_marker(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let label_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| !ch.is_alphanumeric())
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let label = &before[label_start..];
+    let preceded_by_space = before[..label_start]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    !label.is_empty() && label.chars().count() <= 3 && preceded_by_space
 }

@@ -38,7 +38,12 @@ pub struct Capitalization {
 }
 
 impl Capitalization {
-    pub fn compile(spec: Spec, _: Scope, _: Source<'_>, _: std::ops::Range<usize>) -> Result<Self, LoadError> {
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        _: Source<'_>,
+        _: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
         Ok(Self {
             check: spec.check,
             allow: spec.allow,
@@ -55,7 +60,9 @@ impl Capitalization {
         match self.check {
             CapCheck::SentenceStart => {
                 for sentence in &post.sentences {
-                    let Some(first) = post.words.get(sentence.words.start) else { continue };
+                    let Some(first) = post.words.get(sentence.words.start) else {
+                        continue;
+                    };
                     if sentence.words.is_empty() || first.kind != WordKind::Word {
                         continue;
                     }
@@ -73,13 +80,21 @@ impl Capitalization {
                     if !c.is_lowercase() || chars.any(char::is_uppercase) || self.allowed(word) {
                         continue;
                     }
-                    let suggestion: String = c.to_uppercase().chain(word[c.len_utf8()..].chars()).collect();
+                    let suggestion: String = c
+                        .to_uppercase()
+                        .chain(word[c.len_utf8()..].chars())
+                        .collect();
                     let fix = Fix {
                         span: first.span,
                         replacement: suggestion.clone(),
                         safe: true,
                     };
-                    emit.push(first.span, &[("match", word), ("suggestion", &suggestion)], Some(fix), 1.0);
+                    emit.push(
+                        first.span,
+                        &[("match", word), ("suggestion", &suggestion)],
+                        Some(fix),
+                        1.0,
+                    );
                 }
             }
             CapCheck::Shouting => {
@@ -92,7 +107,9 @@ impl Capitalization {
                         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
                         let shouted = letters >= self.min_letters
                             && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-                            && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+                            && word
+                                .chars()
+                                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
                         if !shouted || self.allowed(word) {
                             continue;
                         }
@@ -102,7 +119,12 @@ impl Capitalization {
                             replacement: lower.clone(),
                             safe: false,
                         };
-                        emit.push(w.span, &[("match", word), ("suggestion", &lower)], Some(fix), 1.0);
+                        emit.push(
+                            w.span,
+                            &[("match", word), ("suggestion", &lower)],
+                            Some(fix),
+                            1.0,
+                        );
                     }
                 }
             }

@@ -28,17 +28,33 @@ pub struct Consistency {
 }
 
 impl Consistency {
-    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
         let mut groups = Vec::with_capacity(spec.terms.len());
         for group in &spec.terms {
             if group.len() < 2 {
                 return Err(src
-                    .error(span.clone(), "each group in `terms` needs at least two spellings")
+                    .error(
+                        span.clone(),
+                        "each group in `terms` needs at least two spellings",
+                    )
                     .with_key("terms"));
             }
             let matchers = group
                 .iter()
-                .map(|t| Matcher::compile(src, span.clone(), std::slice::from_ref(t), &[], spec.ignore_case))
+                .map(|t| {
+                    Matcher::compile(
+                        src,
+                        span.clone(),
+                        std::slice::from_ref(t),
+                        &[],
+                        spec.ignore_case,
+                    )
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             groups.push(matchers);
         }
@@ -54,7 +70,7 @@ impl Consistency {
                     .map(|m| {
                         let mut spans = Vec::new();
                         m.find(&post.text, unit, |s| {
-                            if !post.in_link_or_code(s) {
+                            if !post.is_hidden(s) {
                                 spans.push(s);
                             }
                         });
@@ -66,7 +82,12 @@ impl Consistency {
                 }
                 let first_use = |i: usize| found[i].first().map_or(usize::MAX, |s| s.start);
                 let winner = (0..found.len())
-                    .max_by(|&a, &b| found[a].len().cmp(&found[b].len()).then(first_use(b).cmp(&first_use(a))))
+                    .max_by(|&a, &b| {
+                        found[a]
+                            .len()
+                            .cmp(&found[b].len())
+                            .then(first_use(b).cmp(&first_use(a)))
+                    })
                     .unwrap_or(0);
                 let preferred = post.slice(found[winner][0]).to_owned();
                 for (i, spans) in found.iter().enumerate() {
@@ -79,7 +100,12 @@ impl Consistency {
                             replacement: preferred.clone(),
                             safe: false,
                         };
-                        emit.push(s, &[("match", post.slice(s)), ("other", &preferred)], Some(fix), 1.0);
+                        emit.push(
+                            s,
+                            &[("match", post.slice(s)), ("other", &preferred)],
+                            Some(fix),
+                            1.0,
+                        );
                     }
                 }
             }

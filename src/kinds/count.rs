@@ -25,6 +25,17 @@ pub enum Countable {
 }
 
 impl Countable {
+    /// The entity kind this counts, if it counts entities.
+    pub fn entity_kind(self) -> Option<EntityKind> {
+        match self {
+            Countable::Hashtags => Some(EntityKind::Hashtag),
+            Countable::Mentions => Some(EntityKind::Mention),
+            Countable::Cashtags => Some(EntityKind::Cashtag),
+            Countable::Links => Some(EntityKind::Url),
+            Countable::Emoji | Countable::Matches => None,
+        }
+    }
+
     /// The spans of these things inside `unit`, in order.
     pub fn items(self, post: &Post<'_>, unit: Span, matcher: &Matcher) -> Vec<Span> {
         let entity = |kind| post.entities_in(unit, kind).collect();
@@ -33,11 +44,16 @@ impl Countable {
             Countable::Mentions => entity(EntityKind::Mention),
             Countable::Cashtags => entity(EntityKind::Cashtag),
             Countable::Links => entity(EntityKind::Url),
-            Countable::Emoji => post.emoji.iter().copied().filter(|e| unit.contains(*e)).collect(),
+            Countable::Emoji => post
+                .emoji
+                .iter()
+                .copied()
+                .filter(|e| unit.contains(*e))
+                .collect(),
             Countable::Matches => {
                 let mut out = Vec::new();
                 matcher.find(&post.text, unit, |m| {
-                    if !post.in_link_or_code(m) {
+                    if !post.is_hidden(m) {
                         out.push(m);
                     }
                 });
@@ -86,8 +102,19 @@ pub fn threshold(
 }
 
 impl Count {
-    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
-        let matcher = Matcher::compile(src, span.clone(), &spec.tokens, &spec.patterns, spec.ignore_case)?;
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
+        let matcher = Matcher::compile(
+            src,
+            span.clone(),
+            &spec.tokens,
+            &spec.patterns,
+            spec.ignore_case,
+        )?;
         if (spec.count == Countable::Matches) == matcher.is_empty() {
             let msg = if matcher.is_empty() {
                 "`count = \"matches\"` needs `tokens` or `patterns`"
@@ -96,7 +123,10 @@ impl Count {
             };
             return Err(src.error(span, msg).with_key("count"));
         }
-        let (min, max) = (threshold(src, "min", spec.min)?, threshold(src, "max", spec.max)?);
+        let (min, max) = (
+            threshold(src, "min", spec.min)?,
+            threshold(src, "max", spec.max)?,
+        );
         if min.is_none() && max.is_none() {
             return Err(src.error(span, "a `count` rule needs `min` or `max`"));
         }

@@ -34,8 +34,19 @@ pub struct Existence {
 }
 
 impl Existence {
-    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
-        let matcher = Matcher::compile(src, span.clone(), &spec.tokens, &spec.patterns, spec.ignore_case)?;
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
+        let matcher = Matcher::compile(
+            src,
+            span.clone(),
+            &spec.tokens,
+            &spec.patterns,
+            spec.ignore_case,
+        )?;
         if matcher.is_empty() {
             return Err(src
                 .error(span, "an `existence` rule needs `tokens` or `patterns`")
@@ -52,7 +63,7 @@ impl Existence {
         let post = input.post;
         for unit in post.units(input.scope) {
             self.matcher.find(&post.text, unit, |m| {
-                if !post.in_link_or_code(m) {
+                if !post.is_hidden(m) {
                     let fix = self.replacement.as_ref().map(|r| Fix {
                         span: m,
                         replacement: r.clone(),

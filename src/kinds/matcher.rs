@@ -29,11 +29,24 @@ impl Matcher {
     ) -> Result<Self, LoadError> {
         let mut regexes = Vec::with_capacity(patterns.len() + 1);
         if !tokens.is_empty() {
-            let mut sorted: Vec<&str> = tokens.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+            let mut sorted: Vec<&str> = tokens
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
             sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
-            let alternation = sorted.iter().map(|t| token_pattern(t)).collect::<Vec<_>>().join("|");
-            let re = build(&format!("(?:{alternation})"), ignore_case)
-                .map_err(|e| src.error(rule_span.clone(), format!("word list does not compile: {e}")).with_key("tokens"))?;
+            let alternation = sorted
+                .iter()
+                .map(|t| token_pattern(t))
+                .collect::<Vec<_>>()
+                .join("|");
+            let re = build(&format!("(?:{alternation})"), ignore_case).map_err(|e| {
+                src.error(
+                    rule_span.clone(),
+                    format!("word list does not compile: {e}"),
+                )
+                .with_key("tokens")
+            })?;
             regexes.push(re);
         }
         for pattern in patterns {
@@ -44,7 +57,10 @@ impl Matcher {
             })?;
             if re.is_match("") {
                 return Err(src
-                    .error(pattern.span(), "this pattern matches the empty string, so it would match everywhere")
+                    .error(
+                        pattern.span(),
+                        "this pattern matches the empty string, so it would match everywhere",
+                    )
                     .with_key("patterns"));
             }
             regexes.push(re);
@@ -63,13 +79,22 @@ impl Matcher {
         for re in &self.regexes {
             let mut at = 0;
             while at <= hay.len() {
-                let Some(caps) = re.captures_at(hay, at) else { break };
+                let Some(caps) = re.captures_at(hay, at) else {
+                    break;
+                };
                 let whole = caps.get(0).expect("group 0 always matches");
                 let reported = caps.get(1).unwrap_or(whole);
-                f(Span::new(unit.start + reported.start(), unit.start + reported.end()));
+                f(Span::new(
+                    unit.start + reported.start(),
+                    unit.start + reported.end(),
+                ));
                 // Restart after the reported group, not the whole match, so
                 // context a pattern consumed can serve the next match too.
-                let next = if reported.end() > at { reported.end() } else { whole.end() };
+                let next = if reported.end() > at {
+                    reported.end()
+                } else {
+                    whole.end()
+                };
                 at = if next > at { next } else { next_char(hay, at) };
             }
         }
@@ -89,19 +114,40 @@ fn build(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
 }
 
 fn token_pattern(token: &str) -> String {
-    let escaped = token.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
+    let escaped = token
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let start = if word(token.chars().next()) { r"\b" } else { "" };
-    let end = if word(token.chars().last()) { r"\b" } else { "" };
+    let start = if word(token.chars().next()) {
+        r"\b"
+    } else {
+        ""
+    };
+    let end = if word(token.chars().last()) {
+        r"\b"
+    } else {
+        ""
+    };
     format!("{start}{escaped}{end}")
 }
 
 fn next_char(s: &str, at: usize) -> usize {
-    s[at..].chars().next().map_or(s.len() + 1, |c| at + c.len_utf8())
+    s[at..]
+        .chars()
+        .next()
+        .map_or(s.len() + 1, |c| at + c.len_utf8())
 }
 
 fn first_line(e: &regex::Error) -> String {
-    e.to_string().lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").trim().to_owned()
+    e.to_string()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or("")
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -109,19 +155,33 @@ mod tests {
     use super::*;
 
     fn matches(tokens: &[&str], patterns: &[&str], text: &str) -> Vec<String> {
-        let src = Source { file: "t", text: "" };
+        let src = Source {
+            file: "t",
+            text: "",
+        };
         let tokens: Vec<String> = tokens.iter().map(|s| s.to_string()).collect();
-        let patterns: Vec<Spanned<String>> = patterns.iter().map(|p| Spanned::new(0..0, p.to_string())).collect();
+        let patterns: Vec<Spanned<String>> = patterns
+            .iter()
+            .map(|p| Spanned::new(0..0, p.to_string()))
+            .collect();
         let m = Matcher::compile(src, 0..0, &tokens, &patterns, true).unwrap();
         let mut out = Vec::new();
-        m.find(text, Span::new(0, text.len()), |s| out.push(text[s.range()].to_owned()));
+        m.find(text, Span::new(0, text.len()), |s| {
+            out.push(text[s.range()].to_owned())
+        });
         out
     }
 
     #[test]
     fn tokens_match_whole_words_and_phrases() {
-        assert_eq!(matches(&["guaranteed"], &[], "Guaranteed! unguaranteed"), ["Guaranteed"]);
-        assert_eq!(matches(&["in order to"], &[], "in  order\nto win"), ["in  order\nto"]);
+        assert_eq!(
+            matches(&["guaranteed"], &[], "Guaranteed! unguaranteed"),
+            ["Guaranteed"]
+        );
+        assert_eq!(
+            matches(&["in order to"], &[], "in  order\nto win"),
+            ["in  order\nto"]
+        );
         assert_eq!(matches(&["C++"], &[], "I like C++."), ["C++"]);
     }
 
@@ -132,7 +192,10 @@ mod tests {
 
     #[test]
     fn bad_and_empty_patterns_are_errors() {
-        let src = Source { file: "c.toml", text: "patterns = ['(']" };
+        let src = Source {
+            file: "c.toml",
+            text: "patterns = ['(']",
+        };
         let bad = [Spanned::new(12..15, "(".to_owned())];
         let e = Matcher::compile(src, 0..0, &[], &bad, true).unwrap_err();
         assert_eq!((e.line, e.column), (1, 13));

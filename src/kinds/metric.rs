@@ -50,7 +50,11 @@ impl Measure {
             if unit == post.span {
                 post.stats
             } else {
-                TextStats::from_parts(&post.text, post.words_in(unit), post.sentences_in(unit).len())
+                let words = post.words_in(unit);
+                let first = words.first().map_or(0, |w| {
+                    post.words.partition_point(|x| x.span.start < w.span.start)
+                });
+                TextStats::from_parts(&post.text, words, first, post.sentences_in(unit))
             }
         };
         match self {
@@ -58,7 +62,11 @@ impl Measure {
             Measure::Characters => text.chars().count() as f64,
             Measure::Words => post.words_in(unit).len() as f64,
             Measure::Sentences => post.sentences_in(unit).len() as f64,
-            Measure::Paragraphs => post.units(Scope::Paragraph).iter().filter(|p| unit.contains(**p)).count() as f64,
+            Measure::Paragraphs => post
+                .units(Scope::Paragraph)
+                .iter()
+                .filter(|p| unit.contains(**p))
+                .count() as f64,
             Measure::Letters => text.chars().filter(|c| c.is_alphabetic()).count() as f64,
             Measure::Syllables => syllables(text) as f64,
             Measure::WordsPerSentence => {
@@ -101,13 +109,21 @@ pub struct Metric {
 }
 
 impl Metric {
-    pub fn compile(spec: Spec, scope: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
+    pub fn compile(
+        spec: Spec,
+        scope: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
         if spec.metric.is_per_word() != (scope == Scope::Word) {
             return Err(src
                 .error(span, "`letters` and `syllables` measure one word: use them, and only them, with scope = \"word\"")
                 .with_key("scope"));
         }
-        let (min, max) = (threshold(src, "min", spec.min)?, threshold(src, "max", spec.max)?);
+        let (min, max) = (
+            threshold(src, "min", spec.min)?,
+            threshold(src, "max", spec.max)?,
+        );
         if min.is_none() && max.is_none() {
             return Err(src.error(span, "a `metric` rule needs `min` or `max`"));
         }
@@ -149,13 +165,22 @@ impl Metric {
                 }
                 _ => unit,
             };
-            let (v, lo, hi) = (number(value), min.map(number).unwrap_or_default(), max.map(number).unwrap_or_default());
+            let (v, lo, hi) = (
+                number(value),
+                min.map(number).unwrap_or_default(),
+                max.map(number).unwrap_or_default(),
+            );
             let text = post.slice(unit);
             let shown = match text.char_indices().nth(60) {
                 Some((cut, _)) => format!("{}…", &text[..cut]),
                 None => text.to_owned(),
             };
-            emit.push(span, &[("value", &v), ("min", &lo), ("max", &hi), ("match", &shown)], None, magnitude);
+            emit.push(
+                span,
+                &[("value", &v), ("min", &lo), ("max", &hi), ("match", &shown)],
+                None,
+                magnitude,
+            );
         }
     }
 }

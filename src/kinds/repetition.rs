@@ -38,10 +38,17 @@ pub struct Repetition {
 }
 
 impl Repetition {
-    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
         let min_run = spec.min_run.unwrap_or(3);
         if min_run < 2 {
-            return Err(src.error(span, "`min_run` must be at least 2").with_key("min_run"));
+            return Err(src
+                .error(span, "`min_run` must be at least 2")
+                .with_key("min_run"));
         }
         Ok(Self {
             of: spec.of,
@@ -51,7 +58,9 @@ impl Repetition {
     }
 
     fn allowed(&self, word: &str) -> bool {
-        self.allow.iter().any(|a| a.eq_ignore_ascii_case(word) || a.to_lowercase() == word.to_lowercase())
+        self.allow
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word) || a.to_lowercase() == word.to_lowercase())
     }
 
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
@@ -92,7 +101,9 @@ impl Repetition {
         let post = input.post;
         let mut run: Option<(String, usize)> = None;
         for sentence in &post.sentences {
-            let first = post.words[sentence.words.clone()].first().filter(|w| w.kind == WordKind::Word);
+            let first = post.words[sentence.words.clone()]
+                .first()
+                .filter(|w| w.kind == WordKind::Word);
             let Some(first) = first else {
                 run = None;
                 continue;
@@ -108,7 +119,12 @@ impl Repetition {
             };
             if n >= self.min_run {
                 let count = n.to_string();
-                emit.push(first.span, &[("match", post.slice(first.span)), ("count", &count)], None, 1.0);
+                emit.push(
+                    first.span,
+                    &[("match", post.slice(first.span)), ("count", &count)],
+                    None,
+                    1.0,
+                );
             }
             run = Some((word, n));
         }

@@ -67,15 +67,32 @@ pub struct Require {
 }
 
 impl Require {
-    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
-        let matcher = Matcher::compile(src, span.clone(), &spec.tokens, &spec.patterns, spec.ignore_case)?;
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
+        let matcher = Matcher::compile(
+            src,
+            span.clone(),
+            &spec.tokens,
+            &spec.patterns,
+            spec.ignore_case,
+        )?;
         if spec.entities.contains(&Countable::Matches) {
             return Err(src
-                .error(span, "`entities` lists things like \"links\" or \"hashtags\"; `matches` is not one")
+                .error(
+                    span,
+                    "`entities` lists things like \"links\" or \"hashtags\"; `matches` is not one",
+                )
                 .with_key("entities"));
         }
         if matcher.is_empty() && spec.entities.is_empty() {
-            return Err(src.error(span, "a `require` rule needs `tokens`, `patterns` or `entities`"));
+            return Err(src.error(
+                span,
+                "a `require` rule needs `tokens`, `patterns` or `entities`",
+            ));
         }
         Ok(Self {
             matcher,
@@ -86,6 +103,9 @@ impl Require {
 
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
+        if input.scope == Scope::Post && post.count > 1 {
+            return self.check_thread(input, emit);
+        }
         for unit in post.units(input.scope) {
             if !self.when.holds(post.words_in(unit).len(), input.cx) {
                 continue;
@@ -107,6 +127,31 @@ impl Require {
                 let campaign = input.cx.front_matter.campaign.as_deref().unwrap_or("");
                 emit.push(at, &[("campaign", campaign)], None, 1.0);
             }
+        }
+    }
+
+    /// A thread asks once, usually at its end: the rule is met when any
+    /// post of the thread has what it needs, and is reported on the last.
+    fn check_thread(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        let post = input.post;
+        if post.index + 1 != post.count {
+            return;
+        }
+        let thread_text = &post.source[post.thread.range()];
+        let words = thread_text.split_whitespace().count();
+        if !self.when.holds(words, input.cx) || self.matcher.any(&post.text, post.thread) {
+            return;
+        }
+        let found = crate::entities::extract(thread_text).iter().any(|e| {
+            self.entities
+                .iter()
+                .any(|c| c.entity_kind() == Some(e.kind))
+        }) || (self.entities.contains(&Countable::Emoji)
+            && !crate::entities::emoji(thread_text).is_empty());
+        if !found {
+            let at = post.lines.last().copied().unwrap_or(post.span);
+            let campaign = input.cx.front_matter.campaign.as_deref().unwrap_or("");
+            emit.push(at, &[("campaign", campaign)], None, 1.0);
         }
     }
 }

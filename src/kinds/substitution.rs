@@ -33,10 +33,18 @@ pub struct Substitution {
 }
 
 impl Substitution {
-    pub fn compile(spec: Spec, _: Scope, src: Source<'_>, span: std::ops::Range<usize>) -> Result<Self, LoadError> {
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+    ) -> Result<Self, LoadError> {
         if spec.swap.is_empty() {
             return Err(src
-                .error(span, "a `substitution` rule needs at least one entry in `swap`")
+                .error(
+                    span,
+                    "a `substitution` rule needs at least one entry in `swap`",
+                )
                 .with_key("swap")
                 .with_hint("swap = { \"utilize\" = \"use\" }"));
         }
@@ -59,7 +67,7 @@ impl Substitution {
         let post = input.post;
         for unit in post.units(input.scope) {
             self.matcher.find(&post.text, unit, |m| {
-                if post.in_link_or_code(m) {
+                if post.is_hidden(m) {
                     return;
                 }
                 let found = post.slice(m);
@@ -72,7 +80,12 @@ impl Substitution {
                     replacement: suggestion.clone(),
                     safe: self.safe_fix,
                 };
-                emit.push(m, &[("match", found), ("suggestion", &suggestion)], Some(fix), 1.0);
+                emit.push(
+                    m,
+                    &[("match", found), ("suggestion", &suggestion)],
+                    Some(fix),
+                    1.0,
+                );
             });
         }
     }
@@ -80,14 +93,19 @@ impl Substitution {
 
 fn normalise(s: &str, ignore_case: bool) -> String {
     let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if ignore_case { joined.to_lowercase() } else { joined }
+    if ignore_case {
+        joined.to_lowercase()
+    } else {
+        joined
+    }
 }
 
 /// Gives the replacement the case of the text it replaces: "Utilize" ->
 /// "Use", "UTILIZE" -> "USE".
 pub fn match_case(found: &str, to: &str) -> String {
     let letters = found.chars().filter(|c| c.is_alphabetic());
-    let all_upper = found.chars().filter(|c| c.is_alphabetic()).count() > 1 && letters.clone().all(char::is_uppercase);
+    let all_upper = found.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && letters.clone().all(char::is_uppercase);
     if all_upper {
         return to.to_uppercase();
     }

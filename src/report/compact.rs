@@ -21,7 +21,11 @@ pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write)
             for f in &post.findings {
                 let (line, col, _, _) = locate(file, f.span);
                 let rule = &engine.book.rules[f.rule];
-                writeln!(out, "{}:{line}:{col}: {} {}: {}", file.path, f.severity, rule.id, f.message)?;
+                writeln!(
+                    out,
+                    "{}:{line}:{col}: {} {}: {}",
+                    file.path, f.severity, rule.id, f.message
+                )?;
             }
         }
     }

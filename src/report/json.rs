@@ -110,7 +110,10 @@ pub fn render(run: &Run, engine: &Engine, out: &mut dyn Write) -> io::Result<()>
                     let mut scores = serde_json::Map::new();
                     scores.insert("overall".into(), shown(post.score.overall).into());
                     for s in &post.score.checklists {
-                        scores.insert(book.checklists[s.checklist].id.clone(), shown(s.score).into());
+                        scores.insert(
+                            book.checklists[s.checklist].id.clone(),
+                            shown(s.score).into(),
+                        );
                     }
                     let (line, _, end_line, _) = locate(file, post.span);
                     Post {

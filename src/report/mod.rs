@@ -77,7 +77,13 @@ impl Run {
     }
 }
 
-pub fn render(format: Format, run: &Run, engine: &Engine, options: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: Format,
+    run: &Run,
+    engine: &Engine,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Pretty => pretty::render(run, engine, options, out),
         Format::Compact => compact::render(run, engine, options, out),

@@ -29,7 +29,13 @@ pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write)
                 let pos = file.lines.position(&file.source, s.start);
                 format!(":{}:{}", pos.line, pos.column)
             });
-            writeln!(out, "{}: {}{at}: {}", "problem".red().bold(), file.path, p.message)?;
+            writeln!(
+                out,
+                "{}: {}{at}: {}",
+                "problem".red().bold(),
+                file.path,
+                p.message
+            )?;
             if let Some(help) = &p.help {
                 writeln!(out, "  = help: {help}")?;
             }
@@ -51,7 +57,11 @@ pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write)
             "{}, {}: {}",
             plural(s.files, "file"),
             plural(s.posts, "post"),
-            if s.failed == 0 { "all passed".green().to_string() } else { format!("{} failed", s.failed).red().to_string() }
+            if s.failed == 0 {
+                "all passed".green().to_string()
+            } else {
+                format!("{} failed", s.failed).red().to_string()
+            }
         )];
         parts.push(format!(
             "{}, {}, {}",
@@ -67,9 +77,18 @@ pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write)
     Ok(())
 }
 
-fn render_post(file: &FileReport, post: &PostReport, engine: &Engine, options: Options, out: &mut dyn Write) -> io::Result<()> {
+fn render_post(
+    file: &FileReport,
+    post: &PostReport,
+    engine: &Engine,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let book = &engine.book;
-    let channel_name = engine.channels.get(&post.channel).map_or(post.channel.as_str(), |c| c.name.as_str());
+    let channel_name = engine
+        .channels
+        .get(&post.channel)
+        .map_or(post.channel.as_str(), |c| c.name.as_str());
     writeln!(
         out,
         "{}  ·  {}  ·  post {} of {}",
@@ -83,7 +102,10 @@ fn render_post(file: &FileReport, post: &PostReport, engine: &Engine, options: O
         render_finding(file, f, engine, out)?;
     }
     if let Some(preview) = &post.fold_preview
-        && let Some(fold) = engine.channels.get(&post.channel).and_then(|c| c.limits.fold)
+        && let Some(fold) = engine
+            .channels
+            .get(&post.channel)
+            .and_then(|c| c.limits.fold)
     {
         writeln!(out, "Before \"see more\" ({fold} characters), readers see:")?;
         for line in wrap(preview, 78) {
@@ -111,7 +133,14 @@ fn render_post(file: &FileReport, post: &PostReport, engine: &Engine, options: O
                 .unwrap_or_default(),
             _ => counts(&findings),
         };
-        writeln!(out, "  {:<10} {}  {:>3}   {}", checklist.id, bar(s.score), shown(s.score), note.dimmed())?;
+        writeln!(
+            out,
+            "  {:<10} {}  {:>3}   {}",
+            checklist.id,
+            bar(s.score),
+            shown(s.score),
+            note.dimmed()
+        )?;
         if options.explain_score {
             explain(post, s, engine, out)?;
         }
@@ -121,12 +150,24 @@ fn render_post(file: &FileReport, post: &PostReport, engine: &Engine, options: O
     } else {
         format!("{}  {}", "FAIL".red().bold(), post.reasons.join("; "))
     };
-    writeln!(out, "  {:<10} {}  {:>3}   {}", "overall", bar(post.score.overall), shown(post.score.overall), verdict)?;
+    writeln!(
+        out,
+        "  {:<10} {}  {:>3}   {}",
+        "overall",
+        bar(post.score.overall),
+        shown(post.score.overall),
+        verdict
+    )?;
     writeln!(out)?;
     Ok(())
 }
 
-fn explain(post: &PostReport, s: &crate::score::ChecklistScore, engine: &Engine, out: &mut dyn Write) -> io::Result<()> {
+fn explain(
+    post: &PostReport,
+    s: &crate::score::ChecklistScore,
+    engine: &Engine,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if s.deductions.is_empty() {
         return Ok(());
     }
@@ -148,23 +189,49 @@ fn explain(post: &PostReport, s: &crate::score::ChecklistScore, engine: &Engine,
     Ok(())
 }
 
-fn render_finding(file: &FileReport, f: &Finding, engine: &Engine, out: &mut dyn Write) -> io::Result<()> {
+fn render_finding(
+    file: &FileReport,
+    f: &Finding,
+    engine: &Engine,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let rule = &engine.book.rules[f.rule];
     let (line, column, end_line, _) = locate(file, f.span);
-    writeln!(out, "{}{}: {}", paint(f.severity, f.severity.as_str()), format!("[{}]", rule.id).dimmed(), f.message.bold())?;
+    writeln!(
+        out,
+        "{}{}: {}",
+        paint(f.severity, f.severity.as_str()),
+        format!("[{}]", rule.id).dimmed(),
+        f.message.bold()
+    )?;
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
     writeln!(out, "{pad}{} {}:{line}:{column}", "-->".blue(), file.path)?;
     let line_span = file.lines.line_span(&file.source, line - 1);
     let text = &file.source[line_span.range()];
     let start = f.span.start.clamp(line_span.start, line_span.end) - line_span.start;
-    let end = if end_line == line { f.span.end.clamp(line_span.start, line_span.end) - line_span.start } else { text.len() };
+    let end = if end_line == line {
+        f.span.end.clamp(line_span.start, line_span.end) - line_span.start
+    } else {
+        text.len()
+    };
     let shown_line = expand_tabs(text);
     let lead = display_width(&text[..start]);
     let width = display_width(&text[start..end.max(start)]).max(1);
     writeln!(out, "{pad} {}", "|".blue())?;
-    writeln!(out, "{} {} {shown_line}", line.to_string().blue(), "|".blue())?;
-    writeln!(out, "{pad} {} {}{}", "|".blue(), " ".repeat(lead), paint(f.severity, &"^".repeat(width)))?;
+    writeln!(
+        out,
+        "{} {} {shown_line}",
+        line.to_string().blue(),
+        "|".blue()
+    )?;
+    writeln!(
+        out,
+        "{pad} {} {}{}",
+        "|".blue(),
+        " ".repeat(lead),
+        paint(f.severity, &"^".repeat(width))
+    )?;
     if !rule.why.is_empty() {
         writeln!(out, "{pad} = why: {}", rule.why)?;
     }
@@ -191,7 +258,13 @@ fn expand_tabs(s: &str) -> String {
 /// Terminal columns of `s`, tabs as four.
 fn display_width(s: &str) -> usize {
     s.chars()
-        .map(|c| if c == '\t' { TAB.len() } else { c.width().unwrap_or(0) })
+        .map(|c| {
+            if c == '\t' {
+                TAB.len()
+            } else {
+                c.width().unwrap_or(0)
+            }
+        })
         .sum()
 }
 
@@ -202,13 +275,21 @@ fn bar(score: f64) -> String {
         70..=89 => s.yellow(),
         _ => s.red(),
     };
-    format!("{}{}", colour("█".repeat(filled)), "░".repeat(BAR_WIDTH - filled).dimmed())
+    format!(
+        "{}{}",
+        colour("█".repeat(filled)),
+        "░".repeat(BAR_WIDTH - filled).dimmed()
+    )
 }
 
 fn counts(findings: &[&Finding]) -> String {
     let n = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let mut parts = Vec::new();
-    for (s, word) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Suggestion, "suggestion")] {
+    for (s, word) in [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Suggestion, "suggestion"),
+    ] {
         if n(s) > 0 {
             parts.push(plural(n(s), word));
         }
@@ -259,6 +340,6 @@ mod tests {
 
     #[test]
     fn wide_characters_take_two_columns() {
-        assert_eq!(display_width("a🚀\tb"), 1 + 2 + 4);
+        assert_eq!(display_width("a🚀\tb"), 1 + 2 + 4 + 1);
     }
 }
