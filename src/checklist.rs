@@ -9,7 +9,7 @@ use crate::channel::Channels;
 use crate::error::{LoadError, did_you_mean};
 use crate::finding::Severity;
 use crate::kinds::{Kind, KindName};
-use crate::post::Scope;
+use crate::post::{Reading, Scope};
 use crate::rule::{Examples, Rule, Template};
 use crate::schema::{Source, Table, fields_of, split_off};
 
@@ -93,6 +93,8 @@ struct CommonSpec {
     help: Option<String>,
     scope: Option<Scope>,
     channels: Option<Vec<Spanned<String>>>,
+    /// Only for posts read this way (`plain` or `markdown`).
+    reading: Option<Reading>,
     examples: Option<Examples>,
     #[serde(default = "yes")]
     enabled: bool,
@@ -358,6 +360,7 @@ fn build(
         help: common.help,
         scope,
         channels: channel_ids,
+        reading: common.reading,
         examples,
         kind: compiled.kind,
     })

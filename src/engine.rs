@@ -309,6 +309,7 @@ impl Engine {
                 let rule = &self.book.rules[index];
                 if !rule.enabled
                     || !rule.applies_to(&channel.id)
+                    || rule.reading.is_some_and(|r| r != post.reading)
                     || disabled.contains(&rule.id.as_str())
                 {
                     continue;

@@ -13,7 +13,8 @@ use crate::segment::{Segmenter, Sentence, Word, WordKind};
 use crate::span::Span;
 
 /// How a post's body is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Reading {
     /// As published, character for character (social channels).
     Plain,

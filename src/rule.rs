@@ -9,7 +9,7 @@ use crate::channel::{ChannelProfile, Limit};
 use crate::document::FrontMatter;
 use crate::finding::{Finding, Fix, Severity};
 use crate::kinds::Kind;
-use crate::post::{Post, Scope};
+use crate::post::{Post, Reading, Scope};
 use crate::span::Span;
 
 pub struct Rule {
@@ -25,6 +25,8 @@ pub struct Rule {
     pub scope: Scope,
     /// Channel ids the rule applies to; `None` for all.
     pub channels: Option<Vec<String>>,
+    /// Only for posts read this way; `None` for all.
+    pub reading: Option<Reading>,
     pub examples: Examples,
     pub kind: Kind,
 }

@@ -221,7 +221,13 @@ impl Segmenter {
             let inside = atoms[first_atom..]
                 .iter()
                 .take_while(|a| a.start < end)
-                .filter_map(|a| trimmed_atom(text, a.start.max(start), a.end.min(end), a.class));
+                .filter_map(|a| {
+                    let (s, e) = (a.start.max(start), a.end.min(end));
+                    match a.class {
+                        Class::Word(WordKind::Code) => (s < e).then_some(Atom { start: s, end: e, class: a.class }),
+                        _ => trimmed_atom(text, s, e, a.class),
+                    }
+                });
             tokenize(text, start, end, inside, &mut tokens);
             mark_list_markers(text, &mut tokens);
             self.build_sentences(text, &tokens, line_breaks_end_sentences, &mut out);
@@ -460,8 +466,15 @@ fn collect_atoms(text: &str, entities: &[Entity], code: &[Span]) -> Vec<Atom> {
             atom(e.span, class)
         })
         .chain(
+            // Code is blanked in Markdown's prose view, so it is taken as
+            // given, not trimmed (trimming would drop it).
             code.iter()
-                .filter_map(|s| atom(*s, Class::Word(WordKind::Code))),
+                .filter(|s| s.start < s.end && text.get(s.range()).is_some())
+                .map(|s| Atom {
+                    start: s.start,
+                    end: s.end,
+                    class: Class::Word(WordKind::Code),
+                }),
         )
         .collect();
     atoms.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
@@ -944,8 +957,16 @@ mod tests {
         for s in &seg.sentences {
             assert!(ok(s.span), "bad sentence span {s:?} in {text:?}");
             assert!(s.span.start >= prev_end, "sentences overlap in {text:?}");
+            // Trimmed, except where a (blanked) code word is the edge.
+            let words = &seg.words[s.words.clone()];
+            let code_edge = |w: Option<&Word>| w.is_some_and(|w| w.kind == WordKind::Code);
             let t = s.span.text(text);
-            assert_eq!(t, t.trim(), "sentence not trimmed in {text:?}");
+            if !code_edge(words.first()) {
+                assert_eq!(t, t.trim_start(), "sentence not trimmed in {text:?}");
+            }
+            if !code_edge(words.last()) {
+                assert_eq!(t, t.trim_end(), "sentence not trimmed in {text:?}");
+            }
             assert!(!s.words.is_empty(), "sentence without words in {text:?}");
             assert_eq!(
                 s.words.start, next_word,
@@ -1339,6 +1360,12 @@ mod tests {
             ["Run `cargo test` now.", "Then stop."]
         );
         assert_eq!(seg.words[1].kind, WordKind::Code);
+        // As the Markdown prose view gives it: the code blanked.
+        let blanked = "`foo` is a function.".replace("`foo`", "     ");
+        let seg = seg_with(&blanked, &[], &[Span::new(0, 5)], false);
+        assert_eq!(seg.words[0].kind, WordKind::Code);
+        assert_eq!(sentences_of(&blanked, &seg), [blanked.as_str()]);
+        assert_eq!(seg.sentences[0].span.start, 0);
     }
 
     #[test]

@@ -67,9 +67,13 @@ impl Capitalization {
                         continue;
                     }
                     // Something word-like before the first word ("2. item",
-                    // "v2 ships") means the sentence does not start with it.
+                    // "v2 ships") means the sentence does not start with it;
+                    // "...and then" continues the one before.
                     let before = &post.text[sentence.span.start..first.span.start];
-                    if before.chars().any(char::is_alphanumeric) {
+                    if before.chars().any(char::is_alphanumeric) || before.contains("...") || before.contains('…') {
+                        continue;
+                    }
+                    if starts_list_item(post, first.span.start) {
                         continue;
                     }
                     let word = post.slice(first.span);
@@ -110,7 +114,7 @@ impl Capitalization {
                             && word
                                 .chars()
                                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
-                        if !shouted || self.allowed(word) {
+                        if !shouted || self.allowed(word) || looks_like_acronym(post, w.span, word) {
                             continue;
                         }
                         let lower = word.to_lowercase();
@@ -130,4 +134,44 @@ impl Capitalization {
             }
         }
     }
+}
+
+/// List items and table cells are often fragments written in lowercase by
+/// choice ("- memory model"), as are bulleted lines of social posts
+/// ("✅ faster dashboards"): their first word is not a sentence start.
+fn starts_list_item(post: &crate::post::Post<'_>, word_start: usize) -> bool {
+    use crate::document::BlockKind;
+    let i = post.blocks.partition_point(|b| b.span.start <= word_start);
+    if let Some(block) = i.checked_sub(1).map(|i| post.blocks[i])
+        && matches!(block.kind, BlockKind::ListItem | BlockKind::TableCell)
+        && !post.text[block.span.start..word_start].chars().any(|c| c.is_alphanumeric())
+    {
+        return true;
+    }
+    // A paragraph right after a code block usually goes on with the
+    // sentence the code interrupted ("```...``` will now print 3").
+    if post.reading == crate::post::Reading::Markdown {
+        let before = post.source[..word_start].trim_end();
+        if before.ends_with("```") || before.ends_with("~~~") {
+            return true;
+        }
+    }
+    let line_start = post.text[..word_start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = post.text[line_start..word_start].trim();
+    !prefix.is_empty() && !prefix.chars().any(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '"' | '\'' | '“' | '‘' | '(' | '['))
+}
+
+/// Acronyms ("CUDA", "NVIDIA") are written in capitals, not shouted. Without
+/// a dictionary we tell them apart by use: an acronym is repeated, or
+/// introduced in brackets, where a shouted word is a one-off.
+fn looks_like_acronym(post: &crate::post::Post<'_>, span: crate::span::Span, word: &str) -> bool {
+    let text = &post.text[post.span.range()];
+    let bracketed = post.text[..span.start].ends_with('(') && post.text[span.end..].starts_with(')');
+    bracketed || text.match_indices(word).filter(|(i, _)| is_whole_word(text, *i, word.len())).nth(1).is_some()
+}
+
+fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }

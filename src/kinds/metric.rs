@@ -68,7 +68,8 @@ impl Measure {
                 .filter(|p| unit.contains(**p))
                 .count() as f64,
             Measure::Letters => text.chars().filter(|c| c.is_alphabetic()).count() as f64,
-            Measure::Syllables => syllables(text) as f64,
+            // A hyphenated compound reads as its parts.
+            Measure::Syllables => text.split('-').map(syllables).max().unwrap_or(0) as f64,
             Measure::WordsPerSentence => {
                 let s = stats();
                 s.words as f64 / s.sentences.max(1) as f64
