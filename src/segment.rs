@@ -224,7 +224,11 @@ impl Segmenter {
                 .filter_map(|a| {
                     let (s, e) = (a.start.max(start), a.end.min(end));
                     match a.class {
-                        Class::Word(WordKind::Code) => (s < e).then_some(Atom { start: s, end: e, class: a.class }),
+                        Class::Word(WordKind::Code) => (s < e).then_some(Atom {
+                            start: s,
+                            end: e,
+                            class: a.class,
+                        }),
                         _ => trimmed_atom(text, s, e, a.class),
                     }
                 });

@@ -70,7 +70,10 @@ impl Capitalization {
                     // "v2 ships") means the sentence does not start with it;
                     // "...and then" continues the one before.
                     let before = &post.text[sentence.span.start..first.span.start];
-                    if before.chars().any(char::is_alphanumeric) || before.contains("...") || before.contains('…') {
+                    if before.chars().any(char::is_alphanumeric)
+                        || before.contains("...")
+                        || before.contains('…')
+                    {
                         continue;
                     }
                     if starts_list_item(post, first.span.start) {
@@ -114,7 +117,8 @@ impl Capitalization {
                             && word
                                 .chars()
                                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
-                        if !shouted || self.allowed(word) || looks_like_acronym(post, w.span, word) {
+                        if !shouted || self.allowed(word) || looks_like_acronym(post, w.span, word)
+                        {
                             continue;
                         }
                         let lower = word.to_lowercase();
@@ -144,7 +148,9 @@ fn starts_list_item(post: &crate::post::Post<'_>, word_start: usize) -> bool {
     let i = post.blocks.partition_point(|b| b.span.start <= word_start);
     if let Some(block) = i.checked_sub(1).map(|i| post.blocks[i])
         && matches!(block.kind, BlockKind::ListItem | BlockKind::TableCell)
-        && !post.text[block.span.start..word_start].chars().any(|c| c.is_alphanumeric())
+        && !post.text[block.span.start..word_start]
+            .chars()
+            .any(|c| c.is_alphanumeric())
     {
         return true;
     }
@@ -158,7 +164,10 @@ fn starts_list_item(post: &crate::post::Post<'_>, word_start: usize) -> bool {
     }
     let line_start = post.text[..word_start].rfind('\n').map_or(0, |i| i + 1);
     let prefix = post.text[line_start..word_start].trim();
-    !prefix.is_empty() && !prefix.chars().any(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '"' | '\'' | '“' | '‘' | '(' | '['))
+    !prefix.is_empty()
+        && !prefix.chars().any(|c| {
+            c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '"' | '\'' | '“' | '‘' | '(' | '[')
+        })
 }
 
 /// Acronyms ("CUDA", "NVIDIA") are written in capitals, not shouted. Without
@@ -166,8 +175,14 @@ fn starts_list_item(post: &crate::post::Post<'_>, word_start: usize) -> bool {
 /// introduced in brackets, where a shouted word is a one-off.
 fn looks_like_acronym(post: &crate::post::Post<'_>, span: crate::span::Span, word: &str) -> bool {
     let text = &post.text[post.span.range()];
-    let bracketed = post.text[..span.start].ends_with('(') && post.text[span.end..].starts_with(')');
-    bracketed || text.match_indices(word).filter(|(i, _)| is_whole_word(text, *i, word.len())).nth(1).is_some()
+    let bracketed =
+        post.text[..span.start].ends_with('(') && post.text[span.end..].starts_with(')');
+    bracketed
+        || text
+            .match_indices(word)
+            .filter(|(i, _)| is_whole_word(text, *i, word.len()))
+            .nth(1)
+            .is_some()
 }
 
 fn is_whole_word(text: &str, at: usize, len: usize) -> bool {

@@ -141,10 +141,11 @@ fn next_char(s: &str, at: usize) -> usize {
 }
 
 fn first_line(e: &regex::Error) -> String {
+    // The regex crate's message ends with the reason on its last line.
     e.to_string()
         .lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rev()
+        .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .trim()
         .to_owned()

@@ -75,7 +75,11 @@ impl Repetition {
         // Pairs inside one sentence only: table cells, list items and
         // headings that happen to repeat a word are not a typo.
         let units = post.units(input.scope);
-        for sentence in post.sentences.iter().filter(|s| units.iter().any(|u| u.contains(s.span))) {
+        for sentence in post
+            .sentences
+            .iter()
+            .filter(|s| units.iter().any(|u| u.contains(s.span)))
+        {
             for pair in post.words[sentence.words.clone()].windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 if a.kind != WordKind::Word || b.kind != WordKind::Word {
