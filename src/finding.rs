@@ -48,8 +48,9 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     pub fix: Option<Fix>,
-    /// How far past its threshold a measured value is (1.0 for a plain
-    /// finding). Scoring multiplies the severity's weight by it, so a
-    /// sentence of 60 words costs more than one of 26.
+    /// How much worse than "just past the threshold" this is: 1.0 for a
+    /// plain finding, √(value ÷ threshold) capped at 3 for a measured one.
+    /// Scoring multiplies the severity's weight by it, so a sentence of 60
+    /// words costs more than one of 31.
     pub magnitude: f64,
 }

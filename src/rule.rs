@@ -212,14 +212,21 @@ pub struct Emit<'o> {
 }
 
 impl Emit<'_> {
-    pub fn push(&mut self, span: Span, vars: &[(&str, &str)], fix: Option<Fix>, magnitude: f64) {
+    /// `ratio` is how far past its threshold a measured value is (value ÷
+    /// threshold; 1.0 for a plain finding). It weighs in by its square root,
+    /// capped at 3: twice the limit costs 1.4 times as much, not double.
+    pub fn push(&mut self, span: Span, vars: &[(&str, &str)], fix: Option<Fix>, ratio: f64) {
         self.out.push(Finding {
             rule: self.rule_index,
             severity: self.rule.severity,
             span,
             message: self.rule.message.render(vars),
             fix,
-            magnitude: magnitude.clamp(1.0, 3.0),
+            magnitude: if ratio.is_finite() {
+                ratio.max(1.0).sqrt().min(3.0)
+            } else {
+                3.0
+            },
         });
     }
 }

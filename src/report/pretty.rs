@@ -215,9 +215,7 @@ fn render_finding(
     } else {
         text.len()
     };
-    let shown_line = expand_tabs(text);
-    let lead = display_width(&text[..start]);
-    let width = display_width(&text[start..end.max(start)]).max(1);
+    let (shown_line, lead, width) = window(text, start, end.max(start));
     writeln!(out, "{pad} {}", "|".blue())?;
     writeln!(
         out,
@@ -251,8 +249,45 @@ fn render_finding(
     writeln!(out)
 }
 
-fn expand_tabs(s: &str) -> String {
-    s.replace('\t', TAB)
+/// Terminal columns a source line may take before it is cut around the span.
+const MAX_LINE_WIDTH: usize = 100;
+
+/// The source line to print (tabs expanded, long lines cut to a window
+/// around the span with "…"), and where the caret starts and how wide it is.
+fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let expand = |s: &str| s.replace('\t', TAB);
+    let lead = display_width(&line[..start]);
+    let width = display_width(&line[start..end]).max(1);
+    if display_width(line) <= MAX_LINE_WIDTH {
+        return (expand(line), lead, width);
+    }
+    // Keep a little context before the span, then as much as fits.
+    let context = 20;
+    let mut from = start;
+    let mut cols = 0;
+    for (i, c) in line[..start].char_indices().rev() {
+        cols += display_width(&line[i..i + c.len_utf8()]);
+        if cols > context {
+            break;
+        }
+        from = i;
+    }
+    let prefix = if from > 0 { "…" } else { "" };
+    let mut to = from;
+    let mut used = display_width(prefix);
+    for (i, c) in line[from..].char_indices() {
+        let w = display_width(&line[from + i..from + i + c.len_utf8()]);
+        if used + w > MAX_LINE_WIDTH - 1 {
+            break;
+        }
+        used += w;
+        to = from + i + c.len_utf8();
+    }
+    let suffix = if to < line.len() { "…" } else { "" };
+    let shown = format!("{prefix}{}{suffix}", expand(&line[from..to]));
+    let lead = display_width(prefix) + display_width(&line[from..start]);
+    let width = width.min(display_width(&line[start..to.max(start)]).max(1));
+    (shown, lead, width)
 }
 
 /// Terminal columns of `s`, tabs as four.
@@ -336,6 +371,22 @@ mod tests {
         assert_eq!(thousands(412), "412");
         assert_eq!(thousands(3000), "3,000");
         assert_eq!(thousands(63206), "63,206");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}target{}", "a ".repeat(100), " b".repeat(100));
+        let start = line.find("target").unwrap();
+        let (shown, lead, width) = window(&line, start, start + 6);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(display_width(&shown) <= MAX_LINE_WIDTH);
+        assert_eq!(
+            &shown[shown.char_indices().nth(lead).unwrap().0..][..6],
+            "target"
+        );
+        assert_eq!(width, 6);
+        let (shown, lead, width) = window("short line", 6, 10);
+        assert_eq!((shown.as_str(), lead, width), ("short line", 6, 4));
     }
 
     #[test]
