@@ -133,13 +133,17 @@ fn render_post(
                 .unwrap_or_default(),
             _ => counts(&findings),
         };
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!("   {}", note.dimmed())
+        };
         writeln!(
             out,
-            "  {:<10} {}  {:>3}   {}",
+            "  {:<10} {}  {:>3}{note}",
             checklist.id,
             bar(s.score),
-            shown(s.score),
-            note.dimmed()
+            shown(s.score)
         )?;
         if options.explain_score {
             explain(post, s, engine, out)?;
