@@ -264,6 +264,18 @@ fn compile_rule(
     channels: &Channels,
 ) -> Result<Rule, LoadError> {
     let common_keys = fields_of::<CommonSpec>();
+    // Unknown keys first, against everything a rule of this kind may have,
+    // so a typo is reported as a typo and not as a missing key.
+    let kind: KindName = match table.get("kind") {
+        Some(k) => src.read_value(k.span(), k.get_ref().clone())?,
+        None => {
+            return Err(src.error(span, "a rule needs a `kind`").with_key("kind").with_hint(
+                "one of existence, substitution, count, require, metric, repetition, capitalization, consistency, balance",
+            ));
+        }
+    };
+    let known: Vec<&str> = common_keys.iter().chain(kind.fields()).copied().collect();
+    src.check_keys(table, &known, &format!("a `{}` rule", kind.as_str()))?;
     let mut kind_table = table.clone();
     let common_table = split_off(&mut kind_table, common_keys);
     let common: CommonSpec = src.read_value(span.clone(), DeValue::Table(common_table.clone()))?;
@@ -364,4 +376,154 @@ fn build(
         examples,
         kind: compiled.kind,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "[checklist]\nid = \"brand\"\ntitle = \"Brand\"\ndescription = \"d\"\n\n";
+
+    fn load(rules: &str) -> Result<RuleBook, LoadError> {
+        let source = ChecklistSource {
+            file: "brand.toml".into(),
+            text: format!("{HEAD}{rules}"),
+        };
+        RuleBook::load(&[source], None, &Channels::built_in().unwrap())
+    }
+
+    /// Line numbers below count the five lines of `HEAD`.
+    fn err(rules: &str) -> LoadError {
+        match load(rules) {
+            Ok(_) => panic!("expected an error for {rules:?}"),
+            Err(e) => e,
+        }
+    }
+
+    const RULE: &str = "[[rule]]\nid = \"x\"\nkind = \"existence\"\ntokens = [\"foo\"]\nseverity = \"warning\"\nmessage = \"no {match}\"\n";
+
+    #[test]
+    fn a_good_rule_loads_with_its_full_id() {
+        let book = load(RULE).unwrap();
+        assert_eq!(book.rules[0].id, "brand.x");
+        assert_eq!(book.checklists[0].rules, 0..1);
+    }
+
+    #[test]
+    fn unknown_key_names_line_column_key_and_suggestion() {
+        let e = err(&RULE.replace("tokens", "tokenz"));
+        assert_eq!((e.file.as_str(), e.line, e.column), ("brand.toml", 9, 1));
+        assert_eq!(e.key.as_deref(), Some("tokenz"));
+        assert_eq!(e.hint.as_deref(), Some("did you mean `tokens`?"));
+        let e = err(&RULE.replace("severity", "serverity"));
+        assert_eq!(
+            (e.line, e.hint.as_deref()),
+            (10, Some("did you mean `severity`?"))
+        );
+    }
+
+    #[test]
+    fn bad_values_are_located() {
+        let e = err(&RULE.replace("tokens = [\"foo\"]", "patterns = [\"(\"]"));
+        assert_eq!(
+            (e.line, e.column, e.key.as_deref()),
+            (9, 13, Some("patterns"))
+        );
+        let e = err(&RULE.replace("\"existence\"", "\"existance\""));
+        assert_eq!((e.line, e.column), (8, 8));
+        assert!(e.message.contains("existence"), "{e}");
+        let e = err(&RULE.replace("\"warning\"", "\"fatal\""));
+        assert_eq!(e.line, 10);
+        let e = err(&RULE.replace("{match}", "{mach}"));
+        assert_eq!(e.key.as_deref(), Some("message"));
+        assert!(e.message.contains("{match}"), "{e}");
+        let e = err(&format!("{RULE}scope = \"sentense\"\n"));
+        assert_eq!(e.line, 12);
+        let e = err(&format!("{RULE}channels = [\"twiter\"]\n"));
+        assert!(
+            e.message.contains("did you mean `twitter`") || e.message.contains("unknown channel"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn kinds_validate_their_own_keys() {
+        let metric = "[[rule]]\nid = \"m\"\nkind = \"metric\"\nmetric = \"words\"\nseverity = \"warning\"\nmessage = \"m\"\n";
+        assert!(err(metric).message.contains("`min` or `max`"));
+        assert!(
+            err(&format!("{metric}max = \"channel.lenght\"\n"))
+                .message
+                .contains("unknown threshold")
+        );
+        assert!(
+            err(&format!("{metric}max = 3\nscope = \"word\"\n"))
+                .message
+                .contains("scope")
+        );
+        let e = err(&format!("{metric}max = 3\nmetrc = 1\n"));
+        assert_eq!(e.hint.as_deref(), Some("did you mean `metric`?"));
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors() {
+        assert!(
+            err(&format!("{RULE}{RULE}"))
+                .message
+                .contains("defined twice")
+        );
+        let builtin = ChecklistSource::built_in("readable").unwrap();
+        let copy = ChecklistSource {
+            file: "mine.toml".into(),
+            text: builtin.text.clone(),
+        };
+        let e = RuleBook::load(&[builtin, copy], None, &Channels::built_in().unwrap())
+            .err()
+            .unwrap();
+        assert_eq!(e.file, "mine.toml");
+        assert!(e.message.contains("already loaded"));
+    }
+
+    #[test]
+    fn config_overrides_are_read_as_strictly_as_rules() {
+        let channels = Channels::built_in().unwrap();
+        let sources = [ChecklistSource::built_in("readable").unwrap()];
+        let run = |config: &str| {
+            let src = Source {
+                file: "postlint.toml",
+                text: config,
+            };
+            let doc = src.parse().unwrap();
+            let table = doc
+                .get_ref()
+                .get("rules")
+                .unwrap()
+                .get_ref()
+                .as_table()
+                .unwrap();
+            RuleBook::load(&sources, Some(RuleOverrides { src, table }), &channels)
+        };
+        let book =
+            run("[rules.\"readable.sentence-too-long\"]\nseverity = \"suggestion\"\nmax = 20\n")
+                .unwrap();
+        let (_, rule) = book.rule("readable.sentence-too-long").unwrap();
+        assert_eq!(rule.severity, Severity::Suggestion);
+        let e = run("[rules.\"readable.sentence-too-long\"]\nmaxx = 20\n")
+            .err()
+            .unwrap();
+        assert_eq!(
+            (e.file.as_str(), e.line, e.key.as_deref()),
+            ("postlint.toml", 2, Some("maxx"))
+        );
+        let e = run("[rules.\"readable.sentence-too-lng\"]\nmax = 20\n")
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("did you mean `readable.sentence-too-long`? Rule ids are `checklist.rule`")
+        );
+        let e = run("[rules.\"readable.sentence-too-long\"]\nmax = \"lots\"\n")
+            .err()
+            .unwrap();
+        assert_eq!((e.file.as_str(), e.line), ("postlint.toml", 2));
+    }
 }

@@ -469,3 +469,125 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine(config: &str, cli: CliSettings) -> Engine {
+        let mut e = Engine::built_in(cli).unwrap();
+        e.config = Config::parse(Path::new("postlint.toml"), config.to_owned()).unwrap();
+        e
+    }
+
+    fn channels(e: &Engine, path: &str, text: &str) -> Vec<String> {
+        let r = e.check_source(Some(Path::new(path)), path.into(), text.into());
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        r.posts.iter().map(|p| p.channel.clone()).collect()
+    }
+
+    const CONFIG: &str =
+        "channel = \"linkedin\"\n[[overrides]]\npaths = [\"social/x/**\"]\nchannel = \"x\"\n";
+
+    #[test]
+    fn channel_precedence_cli_front_matter_override_config_default() {
+        let fm = "---\nchannel: mastodon\n---\nHello there.\n";
+        let plain = "Hello there.\n";
+        let e = engine(CONFIG, CliSettings::default());
+        assert_eq!(channels(&e, "a.txt", plain), ["linkedin"], "config");
+        assert_eq!(
+            channels(&e, "social/x/a.txt", plain),
+            ["x"],
+            "override beats config"
+        );
+        assert_eq!(
+            channels(&e, "social/x/a.txt", fm),
+            ["mastodon"],
+            "front matter beats override"
+        );
+        let cli = CliSettings {
+            channel: Some("bluesky".into()),
+            ..CliSettings::default()
+        };
+        assert_eq!(
+            channels(&engine(CONFIG, cli), "social/x/a.txt", fm),
+            ["bluesky"],
+            "CLI beats all"
+        );
+        assert_eq!(
+            channels(&engine("", CliSettings::default()), "a.txt", plain),
+            ["generic"],
+            "default"
+        );
+    }
+
+    #[test]
+    fn several_channels_check_the_text_for_each() {
+        let e = engine("", CliSettings::default());
+        let text = "---\nchannels: [x, linkedin]\n---\nOne text, two places.\n";
+        assert_eq!(channels(&e, "a.txt", text), ["x", "linkedin"]);
+    }
+
+    #[test]
+    fn threads_split_on_social_channels_but_not_in_markdown() {
+        let e = engine("", CliSettings::default());
+        let thread = "---\nchannel: x\n---\nFirst post.\n---\nSecond post.\n";
+        assert_eq!(channels(&e, "t.md", thread), ["x", "x"]);
+        let blog = "---\nchannel: blog\n---\nFirst part.\n\n---\n\nSecond part.\n";
+        assert_eq!(channels(&e, "t.md", blog), ["blog"]);
+    }
+
+    #[test]
+    fn front_matter_can_disable_rules_and_checklists() {
+        let e = engine("", CliSettings::default());
+        let rules = |text: &str| -> Vec<String> {
+            let r = e.check_source(Some(Path::new("a.txt")), "a".into(), text.into());
+            r.posts[0]
+                .findings
+                .iter()
+                .map(|f| e.book.rules[f.rule].id.clone())
+                .collect()
+        };
+        let body = "It was the the best.\n";
+        assert!(rules(body).contains(&"correct.repeated-word".to_owned()));
+        let off = format!("---\npostlint:\n  disable: [correct.repeated-word]\n---\n{body}");
+        assert!(!rules(&off).contains(&"correct.repeated-word".to_owned()));
+        let off = format!("---\npostlint:\n  disable: [correct]\n---\n{body}");
+        assert!(rules(&off).iter().all(|id| !id.starts_with("correct.")));
+    }
+
+    #[test]
+    fn unknown_names_in_front_matter_are_problems_not_silence() {
+        let e = engine("", CliSettings::default());
+        let r = e.check_source(
+            Some(Path::new("a.txt")),
+            "a".into(),
+            "---\nchannel: twiter\n---\nHi.\n".into(),
+        );
+        assert_eq!(r.problems.len(), 1);
+        assert!(
+            r.problems[0].message.contains("did you mean `twitter`")
+                || r.problems[0].message.contains("unknown channel")
+        );
+        let r = e.check_source(
+            Some(Path::new("a.txt")),
+            "a".into(),
+            "---\npostlint:\n  disable: [nope.rule]\n---\nHi.\n".into(),
+        );
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    }
+
+    #[test]
+    fn an_error_fails_the_post_whatever_the_score() {
+        let e = engine("", CliSettings::default());
+        let text = format!("---\nchannel: x\n---\n{}\n", "word ".repeat(80));
+        let r = e.check_source(Some(Path::new("a.txt")), "a".into(), text);
+        let post = &r.posts[0];
+        assert!(!post.passed);
+        assert!(
+            post.reasons[0].contains("channel.too-long"),
+            "{:?}",
+            post.reasons
+        );
+    }
+}

@@ -145,3 +145,139 @@ pub fn score(
 pub fn shown(score: f64) -> u32 {
     score.clamp(0.0, 100.0).floor() as u32
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{CliSettings, Engine};
+    use crate::span::Span;
+
+    fn engine() -> Engine {
+        Engine::built_in(CliSettings::default()).unwrap()
+    }
+
+    fn finding(rule: usize, severity: Severity, magnitude: f64) -> Finding {
+        Finding {
+            rule,
+            severity,
+            span: Span::new(0, 1),
+            message: String::new(),
+            fix: None,
+            magnitude,
+        }
+    }
+
+    fn all(e: &Engine) -> Vec<usize> {
+        (0..e.book.checklists.len()).collect()
+    }
+
+    /// The first rule of checklist `id`.
+    fn rule_of(e: &Engine, id: &str) -> usize {
+        e.book.checklist(id).unwrap().1.rules.start
+    }
+
+    #[test]
+    fn no_findings_score_100() {
+        let e = engine();
+        let s = score(&e.scoring, &e.book, &[], 120, &all(&e));
+        assert!(s.checklists.iter().all(|c| c.score == 100.0));
+        assert_eq!(s.overall, 100.0);
+    }
+
+    #[test]
+    fn hand_computed_short_post() {
+        // 150 words: units = max(150/75, 4) = 4. One warning (weight 1):
+        // readable = 100 * 4 / (4 + 1) = 80; overall = (80 + 3 * 100) / 4 = 95.
+        let e = engine();
+        let f = [finding(rule_of(&e, "readable"), Severity::Warning, 1.0)];
+        let s = score(&e.scoring, &e.book, &f, 150, &all(&e));
+        assert!((s.checklists[0].score - 80.0).abs() < 1e-9);
+        assert!((s.overall - 95.0).abs() < 1e-9);
+        assert_eq!(shown(s.overall), 95);
+    }
+
+    #[test]
+    fn hand_computed_long_post() {
+        // 1,500 words: units = 20. Two warnings and a suggestion: penalty
+        // 1 + 1 + 0.25 = 2.25; score = 100 * 20 / 22.25 = 89.887..., shown 89.
+        let e = engine();
+        let r = rule_of(&e, "correct");
+        let f = [
+            finding(r, Severity::Warning, 1.0),
+            finding(r, Severity::Warning, 1.0),
+            finding(r + 1, Severity::Suggestion, 1.0),
+        ];
+        let s = score(&e.scoring, &e.book, &f, 1500, &all(&e));
+        assert!((s.checklists[1].score - 2000.0 / 22.25).abs() < 1e-9);
+        assert_eq!(shown(s.checklists[1].score), 89);
+        // An error weighs 4 and a magnitude multiplies: 100 * 4 / (4 + 4 * 1.5) = 40.
+        let f = [finding(r, Severity::Error, 1.5)];
+        let s = score(&e.scoring, &e.book, &f, 10, &all(&e));
+        assert!((s.checklists[1].score - 40.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn same_findings_cost_less_in_longer_posts() {
+        // Ten warnings: in 20 words 100 * 4 / 14 = 28.57; in 2,000 words
+        // units = 26.67 and 100 * 26.67 / 36.67 = 72.73.
+        let e = engine();
+        let f: Vec<Finding> = (0..10)
+            .map(|_| finding(rule_of(&e, "readable"), Severity::Warning, 1.0))
+            .collect();
+        let short = score(&e.scoring, &e.book, &f, 20, &all(&e)).checklists[0].score;
+        let long = score(&e.scoring, &e.book, &f, 2000, &all(&e)).checklists[0].score;
+        assert!((short - 400.0 / 14.0).abs() < 1e-9);
+        assert!((long - 72.727_272).abs() < 1e-4);
+    }
+
+    #[test]
+    fn more_or_worse_findings_never_raise_a_score() {
+        let e = engine();
+        let rules: Vec<usize> = (0..e.book.rules.len()).collect();
+        let severities = [Severity::Suggestion, Severity::Warning, Severity::Error];
+        for words in [0, 10, 300, 5000] {
+            let mut findings = Vec::new();
+            let mut last = score(&e.scoring, &e.book, &findings, words, &all(&e));
+            for i in 0..60 {
+                findings.push(finding(
+                    rules[(i * 7) % rules.len()],
+                    severities[i % 3],
+                    1.0 + (i % 4) as f64 * 0.5,
+                ));
+                let next = score(&e.scoring, &e.book, &findings, words, &all(&e));
+                assert!(next.overall <= last.overall);
+                for (a, b) in next.checklists.iter().zip(&last.checklists) {
+                    assert!(a.score <= b.score);
+                }
+                // Worse: the same finding one severity up never scores higher.
+                let mut worse = findings.clone();
+                let f = worse.last_mut().unwrap();
+                f.severity = match f.severity {
+                    Severity::Suggestion => Severity::Warning,
+                    _ => Severity::Error,
+                };
+                assert!(
+                    score(&e.scoring, &e.book, &worse, words, &all(&e)).overall <= next.overall
+                );
+                last = next;
+            }
+        }
+    }
+
+    #[test]
+    fn deductions_add_up_to_the_points_lost() {
+        let e = engine();
+        let r = rule_of(&e, "strategy");
+        let f = [
+            finding(r, Severity::Error, 1.0),
+            finding(r + 2, Severity::Warning, 1.0),
+            finding(r + 2, Severity::Warning, 2.0),
+        ];
+        let s = score(&e.scoring, &e.book, &f, 62, &all(&e));
+        let strategy = &s.checklists[3];
+        let lost: f64 = strategy.deductions.iter().map(|d| d.points).sum();
+        assert!((100.0 - strategy.score - lost).abs() < 1e-9);
+        assert_eq!(strategy.deductions[0].rule, r, "largest deduction first");
+        assert_eq!(strategy.deductions[1].count, 2);
+    }
+}

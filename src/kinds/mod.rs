@@ -37,6 +37,22 @@ pub enum KindName {
 }
 
 impl KindName {
+    /// The keys a rule of this kind may have besides the common ones.
+    pub fn fields(self) -> &'static [&'static str] {
+        use crate::schema::fields_of;
+        match self {
+            KindName::Existence => fields_of::<existence::Spec>(),
+            KindName::Substitution => fields_of::<substitution::Spec>(),
+            KindName::Count => fields_of::<count::Spec>(),
+            KindName::Require => fields_of::<require::Spec>(),
+            KindName::Metric => fields_of::<metric::Spec>(),
+            KindName::Repetition => fields_of::<repetition::Spec>(),
+            KindName::Capitalization => fields_of::<capitalization::Spec>(),
+            KindName::Consistency => fields_of::<consistency::Spec>(),
+            KindName::Balance => fields_of::<balance::Spec>(),
+        }
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             KindName::Existence => "existence",
