@@ -24,13 +24,13 @@ pub fn rules(book: &RuleBook) -> String {
                 .as_ref()
                 .map_or(String::new(), |c| format!("  [{}]", c.join(", ")));
             let off = if rule.enabled { "" } else { "  (disabled)" };
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "  {:<44} {:<10} {:<14}{channels}{off}",
                 rule.id,
                 rule.severity.as_str(),
                 rule.kind.name().as_str()
             );
+            let _ = writeln!(out, "{}", line.trim_end());
         }
         let _ = writeln!(out);
     }
@@ -69,6 +69,12 @@ pub fn explain(book: &RuleBook, id: &str) -> Result<String, String> {
             .map_or("all".to_owned(), |c| c.join(", "))
     );
     let _ = writeln!(out, "Defined in: {}", checklist.file);
+    if !rule.settings.trim().is_empty() {
+        let _ = writeln!(out, "\nSettings:");
+        for line in rule.settings.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     if !rule.examples.bad.is_empty() {
         let _ = writeln!(out, "\nFlagged:");
         for e in &rule.examples.bad {
@@ -90,7 +96,7 @@ pub fn explain(book: &RuleBook, id: &str) -> Result<String, String> {
 }
 
 pub fn channels(channels: &Channels) -> String {
-    let mut out = String::new();
+    let mut rows = Vec::new();
     for c in channels.all() {
         let l = &c.limits;
         let mut facts = Vec::new();
@@ -106,12 +112,21 @@ pub fn channels(channels: &Channels) -> String {
         if !c.links_clickable {
             facts.push("links not clickable".to_owned());
         }
+        rows.push((c, facts.join(", ")));
+    }
+    let width = rows
+        .iter()
+        .map(|(_, f)| f.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (c, facts) in rows {
         let _ = writeln!(
             out,
-            "{:<11} {:<10} {:<42} {}",
+            "{:<11} {:<10} {:<width$}  {}",
             c.id.bold(),
             c.counter.name(),
-            facts.join(", "),
+            facts,
             c.description.dimmed()
         );
     }

@@ -343,6 +343,9 @@ fn build(
 ) -> Result<Rule, LoadError> {
     let scope = common.scope.unwrap_or(Scope::Post);
     let compiled = Kind::compile(common.kind, scope, src, span.clone(), kind_table)?;
+    // The kind's keys as TOML, for `postlint explain`.
+    let settings: toml::Table = src.read_value(span.clone(), DeValue::Table(kind_table.clone()))?;
+    let settings = toml::to_string(&settings).unwrap_or_default();
     let message = Template::parse(&common.message, compiled.placeholders)
         .map_err(|e| src.error(span.clone(), e).with_key("message"))?;
     let mut channel_ids = None;
@@ -373,6 +376,7 @@ fn build(
         scope,
         channels: channel_ids,
         reading: common.reading,
+        settings,
         examples,
         kind: compiled.kind,
     })

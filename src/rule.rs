@@ -27,6 +27,8 @@ pub struct Rule {
     pub channels: Option<Vec<String>>,
     /// Only for posts read this way; `None` for all.
     pub reading: Option<Reading>,
+    /// The kind's own keys as TOML (after config overrides), for `explain`.
+    pub settings: String,
     pub examples: Examples,
     pub kind: Kind,
 }
