@@ -201,10 +201,15 @@ impl<'a> Post<'a> {
     /// a URL or inline code, or Markdown syntax blanked in the prose view
     /// (so "**Note**:" is not a space before a colon).
     pub fn is_hidden(&self, span: Span) -> bool {
-        self.entities
+        // Entities and code spans are sorted and do not overlap, so their
+        // ends are sorted too: jump to the first one that could touch `span`.
+        let first = self.entities.partition_point(|e| e.span.end <= span.start);
+        let url = self.entities[first..]
             .iter()
-            .any(|e| e.kind == EntityKind::Url && e.span.overlaps(span))
-            || self.code.iter().any(|c| c.overlaps(span))
+            .take_while(|e| e.span.start < span.end)
+            .any(|e| e.kind == EntityKind::Url);
+        let first = self.code.partition_point(|c| c.end <= span.start);
+        url || self.code.get(first).is_some_and(|c| c.start < span.end)
             || (self.reading == Reading::Markdown
                 && self.source.get(span.range()) != self.text.get(span.range()))
     }

@@ -24,23 +24,6 @@ fn paint(severity: Severity, text: &str) -> ColoredString {
 
 pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write) -> io::Result<()> {
     for file in &run.files {
-        for p in &file.problems {
-            let at = p.span.map_or(String::new(), |s| {
-                let pos = file.lines.position(&file.source, s.start);
-                format!(":{}:{}", pos.line, pos.column)
-            });
-            writeln!(
-                out,
-                "{}: {}{at}: {}",
-                "problem".red().bold(),
-                file.path,
-                p.message
-            )?;
-            if let Some(help) = &p.help {
-                writeln!(out, "  = help: {help}")?;
-            }
-            writeln!(out)?;
-        }
         for post in &file.posts {
             if options.quiet && post.passed {
                 continue;
@@ -48,9 +31,7 @@ pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write)
             render_post(file, post, engine, options, out)?;
         }
     }
-    for e in &run.errors {
-        writeln!(out, "{}: {e}", "problem".red().bold())?;
-    }
+    // Problems are printed once, on stderr, at the end of the run (app.rs).
     if !options.quiet {
         let s = run.summary();
         let mut parts = vec![format!(
