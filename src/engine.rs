@@ -183,7 +183,7 @@ impl Engine {
         } else if let Some(c) = &self.config.channel {
             vec![c.value.clone()]
         } else {
-            vec![DEFAULT_CHANNEL.to_owned()]
+            vec![default_channel(path).to_owned()]
         };
         let mut channels: Vec<&ChannelProfile> = Vec::new();
         for name in &names {
@@ -424,6 +424,15 @@ impl Engine {
 
     pub fn min_score(&self) -> Option<f64> {
         self.cli.min_score.or(self.config.min_score)
+    }
+}
+
+/// The channel when nothing names one: `.tweet` files (the twitter-together
+/// format) are X posts; anything else is `generic`.
+fn default_channel(path: Option<&Path>) -> &'static str {
+    match path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("tweet") => "x",
+        _ => DEFAULT_CHANNEL,
     }
 }
 

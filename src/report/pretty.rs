@@ -104,7 +104,7 @@ fn render_post(
         let note = match checklist.id.as_str() {
             "readable" if post.score.words > 0 => format!(
                 "grade {:.1}, target {} ({} audience)",
-                post.grade,
+                post.grade.max(0.0),
                 crate::rule::number(post.audience.max_grade),
                 post.audience.name
             ),
