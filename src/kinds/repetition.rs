@@ -52,15 +52,13 @@ impl Repetition {
         }
         Ok(Self {
             of: spec.of,
-            allow: spec.allow.iter().map(|w| w.to_lowercase()).collect(),
+            allow: spec.allow,
             min_run,
         })
     }
 
     fn allowed(&self, word: &str) -> bool {
-        self.allow
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(word) || a.to_lowercase() == word.to_lowercase())
+        self.allow.iter().any(|a| same_word(a, word))
     }
 
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
@@ -91,7 +89,7 @@ impl Repetition {
                     continue;
                 }
                 let (wa, wb) = (post.slice(a.span), post.slice(b.span));
-                if wa.to_lowercase() != wb.to_lowercase() || self.allowed(wb) {
+                if !same_word(wa, wb) || self.allowed(wb) {
                     continue;
                 }
                 let fix = Fix {
@@ -106,7 +104,8 @@ impl Repetition {
 
     fn openings(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
-        let mut run: Option<(String, usize)> = None;
+        // The previous sentence's first word and how many in a row began so.
+        let mut run: Option<(&str, usize)> = None;
         for sentence in &post.sentences {
             let first = post.words[sentence.words.clone()]
                 .first()
@@ -115,25 +114,41 @@ impl Repetition {
                 run = None;
                 continue;
             };
-            let word = post.slice(first.span).to_lowercase();
-            if self.allowed(&word) {
+            let word = post.slice(first.span);
+            if self.allowed(word) {
                 run = None;
                 continue;
             }
-            let n = match &run {
-                Some((prev, n)) if *prev == word => n + 1,
+            let n = match run {
+                Some((prev, n)) if same_word(prev, word) => n + 1,
                 _ => 1,
             };
             if n >= self.min_run {
                 let count = n.to_string();
-                emit.push(
-                    first.span,
-                    &[("match", post.slice(first.span)), ("count", &count)],
-                    None,
-                    1.0,
-                );
+                emit.push(first.span, &[("match", word), ("count", &count)], None, 1.0);
             }
             run = Some((word, n));
         }
+    }
+}
+
+/// Case-insensitive equality without allocating (this runs on every pair
+/// of neighbouring words).
+fn same_word(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_word;
+
+    #[test]
+    fn words_compare_without_case() {
+        assert!(same_word("The", "the"));
+        assert!(same_word("ÉTÉ", "été"));
+        assert!(!same_word("the", "then"));
     }
 }
