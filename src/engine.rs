@@ -270,7 +270,11 @@ impl Engine {
             let reading = reading_for(channel, doc.syntax);
             let spans = match reading {
                 Reading::Plain => document::split_posts(doc.source, doc.body, separator),
-                Reading::Markdown => trimmed(doc.source, doc.body).into_iter().collect(),
+                // A blank body is one empty post, which `channel.empty-post` reports.
+                Reading::Markdown => vec![
+                    trimmed(doc.source, doc.body)
+                        .unwrap_or(Span::new(doc.body.start, doc.body.start)),
+                ],
             };
             let count = spans.len();
             let thread = match (spans.first(), spans.last()) {

@@ -340,11 +340,11 @@ fn unreadable_files_are_named_and_the_others_still_checked() {
     assert_eq!(report["summary"]["problems"], 2);
     assert_eq!(findings_of(&report, "correct.repeated-word").len(), 1);
 
-    // Pretty output names them too.
+    // Pretty output: problems are named once, on stderr, at the end.
     let out = postlint(&["check", "."], d);
     out.code(ERROR);
-    assert!(out.stdout.contains("binary.txt"), "{}", out.stdout);
-    assert!(out.stdout.contains("latin1.md"), "{}", out.stdout);
+    assert!(out.stderr.contains("binary.txt"), "{}", out.stderr);
+    assert!(out.stderr.contains("latin1.md"), "{}", out.stderr);
 }
 
 #[test]
@@ -418,7 +418,7 @@ fn odd_files_never_crash() {
 }
 
 #[test]
-fn empty_and_front_matter_only_files_pass() {
+fn empty_and_front_matter_only_files_are_empty_posts() {
     let dir = temp_dir();
     let d = dir.path();
     write(d, "empty.md", "");
@@ -426,8 +426,14 @@ fn empty_and_front_matter_only_files_pass() {
     write(d, "only-dashes.txt", "---\n---\n---\n");
     for name in ["empty.md", "only-front-matter.md", "only-dashes.txt"] {
         let out = postlint(&["check", name, "--format", "json"], d);
-        out.code(PASSED);
-        assert_eq!(out.json()["summary"]["problems"], 0, "{name}");
+        out.code(FAILED);
+        let report = out.json();
+        assert_eq!(report["summary"]["problems"], 0, "{name}");
+        assert_eq!(
+            findings_of(&report, "channel.empty-post").len(),
+            1,
+            "{name}"
+        );
     }
 }
 
