@@ -127,6 +127,7 @@ pub fn load(cli: &Cli, settings: CliSettings) -> Result<Engine, Vec<String>> {
             });
         RuleBook::load(&sources, overrides, &channels).map_err(one)?
     };
+    validate_override_ids(&config, &book)?;
     Ok(Engine {
         book,
         channels,
@@ -178,6 +179,47 @@ fn validate_names(
     for (at, err) in located {
         if let Some(e) = err {
             errors.push(config.error(at.span.clone(), e).to_string());
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// `disable` and `checklists` in `[[overrides]]` name loaded rules and
+/// checklists; a typo would otherwise show up as a problem in every file.
+fn validate_override_ids(config: &Config, book: &RuleBook) -> Result<(), Vec<String>> {
+    let mut errors = Vec::new();
+    for o in &config.overrides {
+        for d in &o.disable {
+            if book.rule(&d.value).is_none() && book.checklist(&d.value).is_none() {
+                let known = book
+                    .rules
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .chain(book.checklists.iter().map(|c| c.id.as_str()));
+                let mut e = config.error(
+                    d.span.clone(),
+                    format!("cannot disable `{}`: no such rule or checklist", d.value),
+                );
+                if let Some(close) = did_you_mean(&d.value, known) {
+                    e = e.with_hint(format!("did you mean `{close}`?"));
+                }
+                errors.push(e.with_key("disable").to_string());
+            }
+        }
+        for c in o.checklists.iter().flatten() {
+            if book.checklist(&c.value).is_none() {
+                errors.push(
+                    config
+                        .error(c.span.clone(), format!("checklist `{}` is not loaded", c.value))
+                        .with_key("checklists")
+                        .with_hint("an override selects among the checklists the config's `checklists` loads")
+                        .to_string(),
+                );
+            }
         }
     }
     if errors.is_empty() {

@@ -39,7 +39,20 @@ pub fn rules(book: &RuleBook) -> String {
 
 pub fn explain(book: &RuleBook, id: &str) -> Result<String, String> {
     let Some((_, rule)) = book.rule(id) else {
-        let hint = match did_you_mean(id, book.rules.iter().map(|r| r.id.as_str())) {
+        // Compare the part after the checklist, or `readable.` alone would
+        // decide the match.
+        let (checklist, name) = id.split_once('.').unwrap_or(("", id));
+        let close = if book.checklist(checklist).is_some() {
+            let same = book
+                .rules
+                .iter()
+                .filter(|r| r.id.starts_with(&format!("{checklist}.")));
+            did_you_mean(name, same.map(|r| r.short_id()))
+                .map(|short| format!("{checklist}.{short}"))
+        } else {
+            did_you_mean(id, book.rules.iter().map(|r| r.id.as_str())).map(str::to_owned)
+        };
+        let hint = match close {
             Some(close) => format!("did you mean `{close}`?"),
             None => "`postlint rules` lists every rule".to_owned(),
         };

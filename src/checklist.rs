@@ -88,7 +88,7 @@ struct CommonSpec {
     id: String,
     kind: KindName,
     severity: Severity,
-    message: String,
+    message: Spanned<String>,
     why: Option<String>,
     help: Option<String>,
     scope: Option<Scope>,
@@ -346,8 +346,8 @@ fn build(
     // The kind's keys as TOML, for `postlint explain`.
     let settings: toml::Table = src.read_value(span.clone(), DeValue::Table(kind_table.clone()))?;
     let settings = toml::to_string(&settings).unwrap_or_default();
-    let message = Template::parse(&common.message, compiled.placeholders)
-        .map_err(|e| src.error(span.clone(), e).with_key("message"))?;
+    let message = Template::parse(common.message.get_ref(), compiled.placeholders)
+        .map_err(|e| src.error(common.message.span(), e).with_key("message"))?;
     let mut channel_ids = None;
     if let Some(list) = common.channels {
         let mut ids = Vec::with_capacity(list.len());

@@ -4,7 +4,7 @@
 //! Precedence, highest first: CLI > front matter > path override (later
 //! entries win) > config file > built-in defaults.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -236,20 +236,20 @@ impl Config {
     /// `path` relative to the config's folder, for matching globs.
     pub fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
         let base = self.base_dir();
-        let rel = path
+        if let Ok(r) = path
             .strip_prefix(&base)
-            .ok()
-            .or_else(|| path.strip_prefix("./").ok());
-        match rel {
-            Some(r) => std::borrow::Cow::Borrowed(r),
-            None => {
-                let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-                let base = std::path::absolute(&base).unwrap_or(base);
-                match abs.strip_prefix(&base) {
-                    Ok(r) => std::borrow::Cow::Owned(r.to_owned()),
-                    Err(_) => std::borrow::Cow::Borrowed(path),
-                }
-            }
+            .or_else(|_| path.strip_prefix("./"))
+            && !r.components().any(|c| c == Component::ParentDir)
+        {
+            return std::borrow::Cow::Borrowed(r);
+        }
+        // `..` or a base elsewhere: compare absolute paths with `.` and `..`
+        // resolved (without touching the disk, so links stay as written).
+        let abs = normalise(&std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
+        let base = normalise(&std::path::absolute(&base).unwrap_or(base));
+        match abs.strip_prefix(&base) {
+            Ok(r) => std::borrow::Cow::Owned(r.to_owned()),
+            Err(_) => std::borrow::Cow::Borrowed(path),
         }
     }
 
@@ -282,6 +282,21 @@ impl Config {
     pub fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> LoadError {
         self.source().error(span, message)
     }
+}
+
+/// `path` with `.` dropped and `..` taking off the component before it.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The starter file `postlint init` writes.
@@ -323,6 +338,21 @@ max = 20
             1,
             "override paths match relative paths"
         );
+    }
+
+    #[test]
+    fn paths_with_dot_dot_match_globs_relative_to_the_config() {
+        let c = Config::parse(
+            Path::new("../postlint.toml"),
+            "exclude = ['archive/**']\n".into(),
+        )
+        .unwrap();
+        let cwd = std::env::current_dir().unwrap();
+        let here = cwd.file_name().unwrap().to_str().unwrap().to_owned();
+        assert!(c.is_excluded(Path::new("../archive/old.md")));
+        assert!(c.is_excluded(&Path::new("..").join(&here).join("../archive/a.md")));
+        assert!(!c.is_excluded(Path::new("a.md")));
+        assert_eq!(normalise(Path::new("/a/b/../c/./d")), Path::new("/a/c/d"));
     }
 
     #[test]

@@ -160,9 +160,15 @@ impl Engine {
     ) -> Vec<PostReport> {
         let fm = &doc.front_matter;
         let fm_span = doc.front_matter_span;
-        let mut problem = |message: String| {
+        // A problem with a front matter value, placed on its key's line.
+        let mut problem = |keys: &[&str], message: String| {
+            let span = fm_span.map(|fm| {
+                keys.iter()
+                    .find_map(|k| key_line(doc.source, fm, k))
+                    .unwrap_or(fm)
+            });
             problems.push(FileProblem {
-                span: fm_span,
+                span,
                 message,
                 help: None,
             })
@@ -190,7 +196,7 @@ impl Engine {
             match self.channels.resolve(name) {
                 Ok(p) if !channels.iter().any(|c| c.id == p.id) => channels.push(p),
                 Ok(_) => {}
-                Err(e) => problem(e),
+                Err(e) => problem(&["channels", "channel"], e),
             }
         }
 
@@ -211,7 +217,7 @@ impl Engine {
         let audience = match self.audiences.resolve(&audience_name) {
             Ok(a) => a,
             Err(e) => {
-                problem(e);
+                problem(&["audience"], e);
                 match self.audiences.resolve(DEFAULT_AUDIENCE) {
                     Ok(a) => a,
                     Err(_) => return Vec::new(),
@@ -234,15 +240,18 @@ impl Engine {
                 for name in names {
                     match self.book.checklist(&name) {
                         Some((i, _)) => ran.push(i),
-                        None => problem(format!(
-                            "checklist `{name}` is not loaded; loaded: {}",
-                            self.book
-                                .checklists
-                                .iter()
-                                .map(|c| c.id.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )),
+                        None => problem(
+                            &["checklists"],
+                            format!(
+                                "checklist `{name}` is not loaded; loaded: {}",
+                                self.book
+                                    .checklists
+                                    .iter()
+                                    .map(|c| c.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        ),
                     }
                 }
                 ran.sort_unstable();
@@ -260,7 +269,10 @@ impl Engine {
         );
         for d in &disabled {
             if self.book.rule(d).is_none() && self.book.checklist(d).is_none() {
-                problem(format!("cannot disable `{d}`: no such rule or checklist"));
+                problem(
+                    &["disable", "postlint"],
+                    format!("cannot disable `{d}`: no such rule or checklist"),
+                );
             }
         }
 
@@ -431,6 +443,22 @@ impl Engine {
     }
 }
 
+/// The line of front matter key `key` (YAML `key:` or TOML `key =`).
+fn key_line(source: &str, fm: Span, key: &str) -> Option<Span> {
+    let mut at = fm.start;
+    for line in source[fm.range()].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with([':', '='])
+        {
+            let start = at + (line.len() - trimmed.len());
+            return Some(Span::new(start, at + line.trim_end().len()));
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// The channel when nothing names one: `.tweet` files (the twitter-together
 /// format) are X posts; anything else is `generic`.
 fn default_channel(path: Option<&Path>) -> &'static str {
@@ -578,6 +606,11 @@ mod tests {
             "---\nchannel: twiter\n---\nHi.\n".into(),
         );
         assert_eq!(r.problems.len(), 1);
+        assert_eq!(
+            r.problems[0].span,
+            Some(Span::new(4, 19)),
+            "on the `channel:` line"
+        );
         assert!(
             r.problems[0].message.contains("did you mean `twitter`")
                 || r.problems[0].message.contains("unknown channel")

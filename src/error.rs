@@ -50,6 +50,20 @@ impl LoadError {
                 });
             }
             e.message = "unknown key".to_owned();
+        } else if let Some(value) = backticked_after(&message, "unknown variant `") {
+            // A misspelled value: name its key (from the source line) and
+            // suggest the closest allowed value.
+            e.key = span
+                .and_then(|s| key_before(source, s.start))
+                .map(str::to_owned);
+            if let Some(expected) = message.split_once("expected").map(|(_, rest)| rest) {
+                let names = expected.split('`').skip(1).step_by(2);
+                e.hint = Some(match did_you_mean(value, names) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("expected{expected}"),
+                });
+            }
+            e.message = format!("unknown value `{value}`");
         }
         e
     }
@@ -94,6 +108,14 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// The key of a `key = value` line whose value starts at `offset`.
+fn key_before(source: &str, offset: usize) -> Option<&str> {
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let (key, _) = source[line_start..offset].split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty() && !key.contains(char::is_whitespace)).then_some(key)
+}
+
 fn backticked_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
     let rest = &message[message.find(prefix)? + prefix.len()..];
     rest.split('`').next()
@@ -111,6 +133,27 @@ mod tests {
             Some("severity")
         );
         assert_eq!(did_you_mean("zzz", ["max", "min"]), None);
+    }
+
+    #[test]
+    fn misspelled_values_get_their_key_and_a_suggestion() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(rename_all = "kebab-case")]
+        #[allow(dead_code)]
+        enum Kind {
+            Existence,
+            Metric,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Rule {
+            kind: Kind,
+        }
+        let src = "kind = \"existance\"\n";
+        let err = toml::from_str::<Rule>(src).unwrap_err();
+        let e = LoadError::from_toml("c.toml", src, &err);
+        assert_eq!((e.line, e.column, e.key.as_deref()), (1, 8, Some("kind")));
+        assert_eq!(e.hint.as_deref(), Some("did you mean `existence`?"));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn inputs(paths: &[PathBuf], config: &Config) -> (Vec<Input>, Vec<String>) {
         if path.as_os_str() == "-" {
             stdin = true;
         } else if path.is_file() {
-            files.push(path.clone());
+            files.push(clean(path));
         } else if path.is_dir() {
             walk(path, config, &mut files, &mut errors);
         } else {

@@ -4,7 +4,8 @@
 use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Options, Run, locate};
 use crate::engine::{Engine, FileReport, PostReport, plural};
@@ -250,8 +251,8 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     let context = 20;
     let mut from = start;
     let mut cols = 0;
-    for (i, c) in line[..start].char_indices().rev() {
-        cols += display_width(&line[i..i + c.len_utf8()]);
+    for (i, g) in line[..start].grapheme_indices(true).rev() {
+        cols += grapheme_width(g);
         if cols > context {
             break;
         }
@@ -260,13 +261,13 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     let prefix = if from > 0 { "…" } else { "" };
     let mut to = from;
     let mut used = display_width(prefix);
-    for (i, c) in line[from..].char_indices() {
-        let w = display_width(&line[from + i..from + i + c.len_utf8()]);
+    for (i, g) in line[from..].grapheme_indices(true) {
+        let w = grapheme_width(g);
         if used + w > MAX_LINE_WIDTH - 1 {
             break;
         }
         used += w;
-        to = from + i + c.len_utf8();
+        to = from + i + g.len();
     }
     let suffix = if to < line.len() { "…" } else { "" };
     let shown = format!("{prefix}{}{suffix}", expand(&line[from..to]));
@@ -275,17 +276,14 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     (shown, lead, width)
 }
 
-/// Terminal columns of `s`, tabs as four.
+/// Terminal columns of `s`, tabs as four. Measured per grapheme, so a ZWJ
+/// family emoji is one wide character, not four.
 fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if c == '\t' {
-                TAB.len()
-            } else {
-                c.width().unwrap_or(0)
-            }
-        })
-        .sum()
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+fn grapheme_width(g: &str) -> usize {
+    if g == "\t" { TAB.len() } else { g.width() }
 }
 
 fn bar(score: f64) -> String {
@@ -377,5 +375,10 @@ mod tests {
     #[test]
     fn wide_characters_take_two_columns() {
         assert_eq!(display_width("a🚀\tb"), 1 + 2 + 4 + 1);
+        assert_eq!(
+            display_width("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}"),
+            2
+        );
+        assert_eq!(display_width("cafe\u{301}"), 4);
     }
 }

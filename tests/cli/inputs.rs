@@ -295,7 +295,7 @@ fn config_exclude_is_honoured() {
 }
 
 #[test]
-#[ignore = "bug: Config::relative (src/config.rs) keeps `..` (std::path::absolute does not normalise it), so exclude globs miss `../archive/old.md`"]
+
 fn config_exclude_is_honoured_from_a_subfolder() {
     let dir = post_folder();
     let d = dir.path();

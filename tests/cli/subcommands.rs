@@ -53,7 +53,7 @@ fn explain_shows_why_and_examples() {
 fn explain_an_unknown_rule_suggests_one() {
     let out = in_repo(&["explain", "readable.nope"]);
     out.code(ERROR)
-        .stderr_has(&["readable.nope", "did you mean"]);
+        .stderr_has(&["readable.nope", "postlint rules"]);
     assert_eq!(out.stdout, "");
     in_repo(&["explain", "readable.sentence-to-long"])
         .code(ERROR)
