@@ -434,8 +434,8 @@ mod tests {
             (9, 13, Some("patterns"))
         );
         let e = err(&RULE.replace("\"existence\"", "\"existance\""));
-        assert_eq!((e.line, e.column), (8, 8));
-        assert!(e.message.contains("existence"), "{e}");
+        assert_eq!((e.line, e.column, e.key.as_deref()), (8, 8, Some("kind")));
+        assert_eq!(e.hint.as_deref(), Some("did you mean `existence`?"));
         let e = err(&RULE.replace("\"warning\"", "\"fatal\""));
         assert_eq!(e.line, 10);
         let e = err(&RULE.replace("{match}", "{mach}"));
