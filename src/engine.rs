@@ -282,11 +282,9 @@ impl Engine {
             let reading = reading_for(channel, doc.syntax);
             let spans = match reading {
                 Reading::Plain => document::split_posts(doc.source, doc.body, separator),
-                // A blank body is one empty post, which `channel.empty-post` reports.
-                Reading::Markdown => vec![
-                    trimmed(doc.source, doc.body)
-                        .unwrap_or(Span::new(doc.body.start, doc.body.start)),
-                ],
+                // A Markdown file with front matter only is a site's index
+                // page, not an empty post: it has no post to check.
+                Reading::Markdown => trimmed(doc.source, doc.body).into_iter().collect(),
             };
             let count = spans.len();
             let thread = match (spans.first(), spans.last()) {

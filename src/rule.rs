@@ -197,7 +197,12 @@ impl Template {
                 Part::Text(t) => out.push_str(t),
                 Part::Var(name) => {
                     if let Some((_, v)) = vars.iter().find(|(n, _)| n == name) {
-                        out.push_str(v);
+                        if v.contains('\n') {
+                            // A match across a line break reads as one line.
+                            out.push_str(&v.split_whitespace().collect::<Vec<_>>().join(" "));
+                        } else {
+                            out.push_str(v);
+                        }
                     }
                 }
             }

@@ -424,7 +424,11 @@ fn empty_and_front_matter_only_files_are_empty_posts() {
     write(d, "empty.md", "");
     write(d, "only-front-matter.md", "---\nchannel: x\n---\n");
     write(d, "only-dashes.txt", "---\n---\n---\n");
-    for name in ["empty.md", "only-front-matter.md", "only-dashes.txt"] {
+    // A Markdown file with nothing but front matter is an index page: no post.
+    let out = postlint(&["check", "empty.md", "--format", "json"], d);
+    out.code(PASSED);
+    assert_eq!(out.json()["summary"]["posts"], 0);
+    for name in ["only-front-matter.md", "only-dashes.txt"] {
         let out = postlint(&["check", name, "--format", "json"], d);
         out.code(FAILED);
         let report = out.json();
