@@ -67,17 +67,31 @@ pub struct Position {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Whether each line is ASCII: there a column is a byte count, found
+    /// without walking the line (long one-line posts have many findings).
+    ascii: Vec<bool>,
     bom_len: usize,
 }
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
         let mut line_starts = Vec::with_capacity(source.len() / 40 + 1);
+        let mut ascii = Vec::with_capacity(source.len() / 40 + 1);
         line_starts.push(0);
-        line_starts.extend(memchr_newlines(source).map(|i| i + 1));
+        let mut line_ascii = true;
+        for (i, b) in source.bytes().enumerate() {
+            line_ascii &= b.is_ascii();
+            if b == b'\n' {
+                line_starts.push(i + 1);
+                ascii.push(line_ascii);
+                line_ascii = true;
+            }
+        }
+        ascii.push(line_ascii);
         let bom_len = if source.starts_with('\u{feff}') { 3 } else { 0 };
         Self {
             line_starts,
+            ascii,
             bom_len,
         }
     }
@@ -117,11 +131,15 @@ impl LineIndex {
         if line == 0 {
             start = start.max(self.bom_len).min(offset);
         }
-        let column = source.as_bytes()[start..offset]
-            .iter()
-            .filter(|&&b| !is_utf8_continuation(b))
-            .count()
-            + 1;
+        let column = if self.ascii[line] {
+            offset - start + 1
+        } else {
+            source.as_bytes()[start..offset]
+                .iter()
+                .filter(|&&b| !is_utf8_continuation(b))
+                .count()
+                + 1
+        };
         Position {
             line: line + 1,
             column,
@@ -131,13 +149,6 @@ impl LineIndex {
 
 const fn is_utf8_continuation(b: u8) -> bool {
     b & 0b1100_0000 == 0b1000_0000
-}
-
-fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
-    source
-        .bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
 }
 
 #[cfg(test)]
@@ -171,6 +182,24 @@ mod tests {
         // e + combining acute: two code points, two columns.
         let s = "e\u{301}x";
         assert_eq!(pos(s, 3), (1, 3));
+    }
+
+    #[test]
+    fn every_offset_agrees_with_counting_by_hand() {
+        let s = "\u{feff}ascii line\r\nné 🚀\there\n\nplain again\ncafe\u{301}!";
+        let idx = LineIndex::new(s);
+        for (offset, _) in s.char_indices().chain([(s.len(), ' ')]) {
+            let before = &s[..offset];
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = s[line_start..offset]
+                .trim_start_matches('\u{feff}')
+                .chars()
+                .count()
+                + 1;
+            let p = idx.position(s, offset);
+            assert_eq!((p.line, p.column), (line, column), "offset {offset}");
+        }
     }
 
     #[test]
