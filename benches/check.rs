@@ -1,0 +1,246 @@
+//! Throughput of postlint: the real corpus, the example drafts, the hot
+//! pieces alone, and engine start-up.
+//!
+//! `cargo bench` runs everything (a few minutes on 2 cores);
+//! `cargo bench -- pieces` runs one group. Every group reports MB/s of
+//! source text (`Throughput::Bytes`).
+//!
+//! The corpus lives outside the repo, in `../shared/data/corpus` (see its
+//! README). Without it the corpus group is skipped with a note.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{
+    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+use postlint::counter::Counter;
+use postlint::document::{self, Syntax};
+use postlint::engine::{CliSettings, Engine};
+use postlint::entities::{self, Entity};
+use postlint::segment::Segmenter;
+use postlint::span::Span;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/corpus");
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+/// Size of the repeated-examples input.
+const TEN_MB: usize = 10 << 20;
+/// Blog post used for the per-piece benchmarks when the corpus is there
+/// (a typical release post, 9.8 KB); otherwise the example blog post.
+const CORPUS_POST: &str = "rust-blog/content/Rust-1.88.0.md";
+const EXAMPLE_POST: &str = "blog-release.md";
+/// Files in examples/ that document the drafts rather than being drafts.
+const NOT_DRAFTS: &[&str] = &["README.md", "EXPECTED.md"];
+
+struct Input {
+    path: PathBuf,
+    text: String,
+}
+
+fn bytes(inputs: &[Input]) -> u64 {
+    inputs.iter().map(|i| i.text.len() as u64).sum()
+}
+
+/// Post files under `dir` with one of `extensions`, sorted by path.
+fn read_tree(dir: &Path, extensions: &[&str]) -> Vec<Input> {
+    fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<Input>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, extensions, out);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+            {
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+                out.push(Input { path, text });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, extensions, &mut out);
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+/// The example drafts, each with its own path (so the channel comes from
+/// its front matter or extension), repeated in order until ~10 MB.
+fn examples_10mb() -> Vec<Input> {
+    let drafts: Vec<Input> = read_tree(Path::new(EXAMPLES), &["md", "txt", "tweet"])
+        .into_iter()
+        .filter(|i| {
+            let name = i.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !NOT_DRAFTS.contains(&name)
+        })
+        .collect();
+    assert!(!drafts.is_empty(), "no drafts in {EXAMPLES}");
+    let mut out = Vec::new();
+    let mut total = 0;
+    for draft in drafts.iter().cycle() {
+        if total >= TEN_MB {
+            break;
+        }
+        total += draft.text.len();
+        out.push(Input {
+            path: draft.path.clone(),
+            text: draft.text.clone(),
+        });
+    }
+    out
+}
+
+/// 10 samples in about `seconds`: `cargo bench` stays within a few minutes.
+/// Flat sampling (the same iteration count per sample) suits the groups
+/// whose one iteration takes a second or more.
+fn modest(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, seconds: u64) {
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(seconds));
+}
+
+/// Checks every input serially (the binary adds rayon across files; this
+/// measures one core).
+fn check_all(engine: &Engine, inputs: &[Input]) -> usize {
+    let mut posts = 0;
+    for input in inputs {
+        let report = engine.check_source(
+            Some(&input.path),
+            input.path.display().to_string(),
+            input.text.clone(),
+        );
+        posts += report.posts.len();
+    }
+    posts
+}
+
+fn bench_corpus(c: &mut Criterion) {
+    let root = Path::new(CORPUS);
+    if !root.is_dir() {
+        eprintln!(
+            "note: corpus not found at {CORPUS}; skipping the `corpus` group \
+             (it lives in shared/ beside the repo)"
+        );
+        return;
+    }
+    let blog = read_tree(&root.join("rust-blog"), &["md"]);
+    let tweets = read_tree(&root.join("tweets"), &["tweet"]);
+    let blog_engine = Engine::built_in(CliSettings {
+        channel: Some("blog".into()),
+        ..Default::default()
+    })
+    .expect("built-in engine loads");
+    let x_engine = Engine::built_in(CliSettings {
+        channel: Some("x".into()),
+        ..Default::default()
+    })
+    .expect("built-in engine loads");
+
+    let mut group = c.benchmark_group("corpus");
+    modest(&mut group, 15);
+    group.throughput(Throughput::Bytes(bytes(&blog)));
+    group.bench_function(format!("rust-blog ({} files, blog)", blog.len()), |b| {
+        b.iter(|| check_all(&blog_engine, &blog))
+    });
+    group.throughput(Throughput::Bytes(bytes(&tweets)));
+    group.bench_function(format!("tweets ({} files, x)", tweets.len()), |b| {
+        b.iter(|| check_all(&x_engine, &tweets))
+    });
+    group.finish();
+}
+
+fn bench_examples(c: &mut Criterion) {
+    let inputs = examples_10mb();
+    let engine = Engine::built_in(CliSettings::default()).expect("built-in engine loads");
+    let mut group = c.benchmark_group("examples");
+    modest(&mut group, 25);
+    group.throughput(Throughput::Bytes(bytes(&inputs)));
+    group.bench_function(format!("repeated to 10 MB ({} files)", inputs.len()), |b| {
+        b.iter(|| check_all(&engine, &inputs))
+    });
+    group.finish();
+}
+
+/// A blog post: from the corpus if it is there, else the example one.
+fn blog_post() -> (String, String) {
+    let corpus = Path::new(CORPUS).join(CORPUS_POST);
+    if let Ok(text) = std::fs::read_to_string(&corpus) {
+        return (CORPUS_POST.into(), text);
+    }
+    let example = Path::new(EXAMPLES).join(EXAMPLE_POST);
+    let text = std::fs::read_to_string(&example)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", example.display()));
+    (EXAMPLE_POST.into(), text)
+}
+
+fn bench_pieces(c: &mut Criterion) {
+    let (name, source) = blog_post();
+    let doc = document::parse(&source, Syntax::Markdown);
+    let body = doc.body;
+    // What `Post::build` feeds the segmenter for a Markdown post.
+    let prose = document::markdown_prose(&source, body);
+    let entities: Vec<Entity> = entities::extract(&prose.text[body.range()])
+        .into_iter()
+        .map(|e| Entity {
+            kind: e.kind,
+            span: Span::new(e.span.start + body.start, e.span.end + body.start),
+        })
+        .collect();
+    let published = &source[body.range()];
+
+    let mut group = c.benchmark_group("pieces");
+    modest(&mut group, 3);
+    group.throughput(Throughput::Bytes(source.len() as u64));
+    group.bench_function(format!("markdown_prose {name}"), |b| {
+        b.iter(|| document::markdown_prose(black_box(&source), body))
+    });
+    group.bench_function(format!("segment {name}"), |b| {
+        b.iter(|| {
+            Segmenter::english().segment(
+                black_box(&prose.text),
+                &prose.blocks,
+                &entities,
+                &prose.code,
+                false,
+            )
+        })
+    });
+    group.throughput(Throughput::Bytes(published.len() as u64));
+    group.bench_function(format!("entities::extract {name} (body)"), |b| {
+        b.iter(|| entities::extract(black_box(published)))
+    });
+    group.bench_function(format!("x-weighted count {name} (body)"), |b| {
+        b.iter(|| Counter::XWeighted.count(black_box(published)))
+    });
+    group.finish();
+}
+
+fn bench_startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    modest(&mut group, 3);
+    let checklists: u64 = postlint::checklist::BUILT_IN
+        .iter()
+        .map(|(_, text)| text.len() as u64)
+        .sum();
+    group.throughput(Throughput::Bytes(checklists));
+    group.bench_function("Engine::built_in", |b| {
+        b.iter(|| Engine::built_in(CliSettings::default()).expect("built-in engine loads"))
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_corpus,
+    bench_examples,
+    bench_pieces,
+    bench_startup
+);
+criterion_main!(benches);
