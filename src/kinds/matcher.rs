@@ -13,7 +13,19 @@ const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    regexes: Vec<Regex>,
+    regexes: Vec<Compiled>,
+}
+
+#[derive(Debug, Clone)]
+struct Compiled {
+    re: Regex,
+    /// Whole-word edges are matched with ASCII `\b` and checked here against
+    /// Unicode word characters. The regex crate's fast engines give up on a
+    /// Unicode `\b` as soon as the text has one non-ASCII character (a curly
+    /// quote will do), which made word lists the slowest part of a run.
+    check_edges: bool,
+    /// Whether the pattern has a group to report instead of the whole match.
+    has_group: bool,
 }
 
 impl Matcher {
@@ -27,17 +39,25 @@ impl Matcher {
         patterns: &[Spanned<String>],
         ignore_case: bool,
     ) -> Result<Self, LoadError> {
-        let mut regexes = Vec::with_capacity(patterns.len() + 1);
-        if !tokens.is_empty() {
-            let mut sorted: Vec<&str> = tokens
+        let mut regexes = Vec::with_capacity(patterns.len() + 2);
+        let mut sorted: Vec<&str> = tokens
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        // Tokens whose edges are ASCII (or not word characters) take the
+        // fast path; the rare ones starting or ending in "é" keep Unicode `\b`.
+        let (fast, unicode): (Vec<&str>, Vec<&str>) =
+            sorted.into_iter().partition(|t| ascii_edges(t));
+        for (list, check_edges) in [(fast, true), (unicode, false)] {
+            if list.is_empty() {
+                continue;
+            }
+            let boundary = if check_edges { r"(?-u:\b)" } else { r"\b" };
+            let alternation = list
                 .iter()
-                .map(|t| t.trim())
-                .filter(|t| !t.is_empty())
-                .collect();
-            sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
-            let alternation = sorted
-                .iter()
-                .map(|t| token_pattern(t))
+                .map(|t| token_pattern(t, boundary))
                 .collect::<Vec<_>>()
                 .join("|");
             let re = build(&format!("(?:{alternation})"), ignore_case).map_err(|e| {
@@ -47,7 +67,11 @@ impl Matcher {
                 )
                 .with_key("tokens")
             })?;
-            regexes.push(re);
+            regexes.push(Compiled {
+                re,
+                check_edges,
+                has_group: false,
+            });
         }
         for pattern in patterns {
             let re = build(pattern.get_ref(), ignore_case).map_err(|e| {
@@ -63,7 +87,12 @@ impl Matcher {
                     )
                     .with_key("patterns"));
             }
-            regexes.push(re);
+            let has_group = re.captures_len() > 1;
+            regexes.push(Compiled {
+                re,
+                check_edges: false,
+                has_group,
+            });
         }
         Ok(Self { regexes })
     }
@@ -76,34 +105,81 @@ impl Matcher {
     /// pattern then position.
     pub fn find(&self, text: &str, unit: Span, mut f: impl FnMut(Span)) {
         let hay = &text[unit.range()];
-        for re in &self.regexes {
-            let mut at = 0;
-            while at <= hay.len() {
-                let Some(caps) = re.captures_at(hay, at) else {
-                    break;
-                };
-                let whole = caps.get(0).expect("group 0 always matches");
-                let reported = caps.get(1).unwrap_or(whole);
-                f(Span::new(
-                    unit.start + reported.start(),
-                    unit.start + reported.end(),
-                ));
-                // Restart after the reported group, not the whole match, so
-                // context a pattern consumed can serve the next match too.
-                let next = if reported.end() > at {
-                    reported.end()
-                } else {
-                    whole.end()
-                };
-                at = if next > at { next } else { next_char(hay, at) };
-            }
+        for c in &self.regexes {
+            each_match(c, hay, |m| {
+                f(Span::new(unit.start + m.start, unit.start + m.end));
+                true
+            });
         }
     }
 
     pub fn any(&self, text: &str, unit: Span) -> bool {
         let hay = &text[unit.range()];
-        self.regexes.iter().any(|re| re.is_match(hay))
+        self.regexes.iter().any(|c| {
+            let mut found = false;
+            each_match(c, hay, |_| {
+                found = true;
+                false
+            });
+            found
+        })
     }
+}
+
+/// Runs `f` on each reported match (the first group when the pattern has
+/// one) until it returns false.
+fn each_match(c: &Compiled, hay: &str, mut f: impl FnMut(std::ops::Range<usize>) -> bool) {
+    let mut at = 0;
+    let mut locs = c.re.capture_locations();
+    while at <= hay.len() {
+        let (whole, reported) = if c.has_group {
+            let Some(whole) = c.re.captures_read_at(&mut locs, hay, at) else {
+                break;
+            };
+            let reported = locs.get(1).map_or(whole.range(), |(s, e)| s..e);
+            (whole.range(), reported)
+        } else {
+            let Some(m) = c.re.find_at(hay, at) else {
+                break;
+            };
+            (m.range(), m.range())
+        };
+        if !c.check_edges || whole_word(hay, &whole) {
+            if !f(reported.clone()) {
+                return;
+            }
+        }
+        // Restart after the reported group, not the whole match, so
+        // context a pattern consumed can serve the next match too.
+        let next = if reported.end > at {
+            reported.end
+        } else {
+            whole.end
+        };
+        at = if next > at { next } else { next_char(hay, at) };
+    }
+}
+
+/// True when the match does not continue a word on either side (by the
+/// regex crate's Unicode definition of a word character).
+fn whole_word(hay: &str, m: &std::ops::Range<usize>) -> bool {
+    let word = |c: Option<char>| {
+        c.is_some_and(|c| regex_syntax::try_is_word_character(c).unwrap_or(false))
+    };
+    let text = &hay[m.clone()];
+    let (first, last) = (text.chars().next(), text.chars().next_back());
+    let before = hay[..m.start].chars().next_back();
+    let after = hay[m.end..].chars().next();
+    !(word(first) && word(before)) && !(word(last) && word(after))
+}
+
+/// Whether both ends of a token are ASCII or not word characters, so ASCII
+/// `\b` finds every place a Unicode `\b` would.
+fn ascii_edges(token: &str) -> bool {
+    let ok = |c: Option<char>| {
+        c.is_none_or(|c| c.is_ascii() || !regex_syntax::try_is_word_character(c).unwrap_or(false))
+    };
+    ok(token.chars().next()) && ok(token.chars().next_back())
 }
 
 fn build(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
@@ -113,7 +189,7 @@ fn build(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
         .build()
 }
 
-fn token_pattern(token: &str) -> String {
+fn token_pattern(token: &str, boundary: &str) -> String {
     let escaped = token
         .split_whitespace()
         .map(regex::escape)
@@ -121,12 +197,12 @@ fn token_pattern(token: &str) -> String {
         .join(r"\s+");
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let start = if word(token.chars().next()) {
-        r"\b"
+        boundary
     } else {
         ""
     };
-    let end = if word(token.chars().last()) {
-        r"\b"
+    let end = if word(token.chars().next_back()) {
+        boundary
     } else {
         ""
     };
@@ -184,6 +260,20 @@ mod tests {
             ["in  order\nto"]
         );
         assert_eq!(matches(&["C++"], &[], "I like C++."), ["C++"]);
+    }
+
+    #[test]
+    fn whole_words_hold_beyond_ascii() {
+        // ASCII edges on the fast path, checked against Unicode letters.
+        assert_eq!(matches(&["caf"], &[], "café caf"), ["caf"]);
+        assert_eq!(
+            matches(&["the"], &[], "“the” ethe théthe the"),
+            ["the", "the"]
+        );
+        assert_eq!(matches(&["naïve"], &[], "naïve naïveté"), ["naïve"]);
+        // Edges that are not ASCII keep Unicode boundaries.
+        assert_eq!(matches(&["été"], &[], "été étéx"), ["été"]);
+        assert_eq!(matches(&["#ad"], &[], "#ad #adx"), ["#ad"]);
     }
 
     #[test]
