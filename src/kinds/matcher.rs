@@ -144,10 +144,8 @@ fn each_match(c: &Compiled, hay: &str, mut f: impl FnMut(std::ops::Range<usize>)
             };
             (m.range(), m.range())
         };
-        if !c.check_edges || whole_word(hay, &whole) {
-            if !f(reported.clone()) {
-                return;
-            }
+        if (!c.check_edges || whole_word(hay, &whole)) && !f(reported.clone()) {
+            return;
         }
         // Restart after the reported group, not the whole match, so
         // context a pattern consumed can serve the next match too.
