@@ -168,7 +168,9 @@ fn whole_word(hay: &str, m: &std::ops::Range<usize>) -> bool {
     let (first, last) = (text.chars().next(), text.chars().next_back());
     let before = hay[..m.start].chars().next_back();
     let after = hay[m.end..].chars().next();
-    !(word(first) && word(before)) && !(word(last) && word(after))
+    let joins_before = word(first) && word(before);
+    let joins_after = word(last) && word(after);
+    !(joins_before || joins_after)
 }
 
 /// Whether both ends of a token are ASCII or not word characters, so ASCII
