@@ -122,9 +122,6 @@ pub fn channels(channels: &Channels) -> String {
         if let Some(n) = l.hashtags {
             facts.push(format!("hashtags ≤{n}"));
         }
-        if !c.links_clickable {
-            facts.push("links not clickable".to_owned());
-        }
         rows.push((c, facts.join(", ")));
     }
     let width = rows

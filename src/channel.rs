@@ -69,15 +69,8 @@ pub struct ChannelProfile {
     pub description: String,
     pub markup: Markup,
     pub counter: Counter,
-    /// Whether links in the text are clickable (not on Instagram).
-    #[serde(default = "yes")]
-    pub links_clickable: bool,
     #[serde(default)]
     pub limits: Limits,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// The channel profiles built into the binary.

@@ -77,6 +77,9 @@ struct ChecklistSpec {
     weight: f64,
 }
 
+/// Weights are relative; a cap keeps their sum finite.
+const MAX_WEIGHT: f64 = 1000.0;
+
 fn one() -> f64 {
     1.0
 }
@@ -161,9 +164,12 @@ impl RuleBook {
                 .with_key("id")
                 .with_hint("give your checklist its own id; change built-in rules with [rules.\"id\"] in postlint.toml"));
         }
-        if !(spec.weight.is_finite() && spec.weight >= 0.0) {
+        if !(0.0..=MAX_WEIGHT).contains(&spec.weight) {
             return Err(src
-                .error(meta.span(), "`weight` must be a number >= 0")
+                .error(
+                    meta.span(),
+                    format!("`weight` must be between 0 and {MAX_WEIGHT}"),
+                )
                 .with_key("weight"));
         }
         let first = self.rules.len();

@@ -11,7 +11,7 @@ use crate::config::{Config, FailOn};
 use crate::document::{self, Document, FrontMatter, Syntax};
 use crate::error::LoadError;
 use crate::finding::{Finding, Severity};
-use crate::post::{Post, Reading, reading_for};
+use crate::post::{Post, Reading, Thread, reading_for};
 use crate::rule::{Context, Emit, Input};
 use crate::score::{PostScore, Scoring, score, shown};
 use crate::span::{LineIndex, Span};
@@ -287,13 +287,19 @@ impl Engine {
                 Reading::Markdown => trimmed(doc.source, doc.body).into_iter().collect(),
             };
             let count = spans.len();
-            let thread = match (spans.first(), spans.last()) {
-                (Some(first), Some(last)) => Span::new(first.start, last.end),
-                _ => doc.body,
-            };
-            for (index, span) in spans.into_iter().enumerate() {
-                let post = Post::build(doc.source, span, thread, reading, index, count);
-                reports.push(self.check_post(&post, channel, &audience, fm, &ran, &disabled));
+            let mut posts: Vec<Post<'_>> = spans
+                .into_iter()
+                .enumerate()
+                .map(|(index, span)| Post::build(doc.source, span, reading, index, count))
+                .collect();
+            if count > 1 {
+                let thread = Thread::of(&posts);
+                for post in &mut posts {
+                    post.thread = thread.clone();
+                }
+            }
+            for post in &posts {
+                reports.push(self.check_post(post, channel, &audience, fm, &ran, &disabled));
             }
         }
         reports
@@ -407,7 +413,9 @@ impl Engine {
                 .iter()
                 .map(|f| self.book.rules[f.rule].id.as_str())
                 .collect();
-            ids.dedup();
+            // Each rule once, in the order it first fails.
+            let mut seen = std::collections::HashSet::new();
+            ids.retain(|id| seen.insert(*id));
             let worst = failing
                 .iter()
                 .map(|f| f.severity)
@@ -619,6 +627,14 @@ mod tests {
             "---\npostlint:\n  disable: [nope.rule]\n---\nHi.\n".into(),
         );
         assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    }
+
+    #[test]
+    fn reasons_name_each_failing_rule_once() {
+        let e = engine("", CliSettings::default());
+        let text = "---\nchannel: x\n---\nGuaranteed to double your sales. Also risk-free and guaranteed to triple them.\n";
+        let r = e.check_source(Some(Path::new("a.txt")), "a".into(), text.into());
+        assert_eq!(r.posts[0].reasons, ["3 errors: strategy.risky-claim"]);
     }
 
     #[test]

@@ -59,8 +59,9 @@ pub struct Post<'a> {
     /// code and HTML blanked to spaces).
     pub text: Cow<'a, str>,
     pub span: Span,
-    /// The whole thread this post belongs to (the post itself when alone).
-    pub thread: Span,
+    /// What the whole thread holds (the post itself when alone), for rules
+    /// that ask once per thread.
+    pub thread: Thread,
     pub reading: Reading,
     pub blocks: Vec<Block>,
     /// Inline code spans (Markdown), each one opaque word.
@@ -78,7 +79,6 @@ impl<'a> Post<'a> {
     pub fn build(
         source: &'a str,
         span: Span,
-        thread: Span,
         reading: Reading,
         index: usize,
         count: usize,
@@ -119,7 +119,7 @@ impl<'a> Post<'a> {
             source,
             text,
             span,
-            thread,
+            thread: Thread::default(),
             reading,
             blocks,
             code,
@@ -217,6 +217,42 @@ impl<'a> Post<'a> {
     /// Text of a word or other span, from the prose view.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]
+    }
+}
+
+/// A thread seen as a whole: built by [`Thread::of`] once all its posts are.
+#[derive(Debug, Clone, Default)]
+pub struct Thread {
+    pub span: Span,
+    pub words: usize,
+    /// Entities of every post, in order.
+    pub entities: Vec<Entity>,
+    pub emoji: usize,
+}
+
+impl Thread {
+    pub fn of(posts: &[Post<'_>]) -> Thread {
+        Thread {
+            span: match (posts.first(), posts.last()) {
+                (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+                _ => Span::default(),
+            },
+            words: posts.iter().map(|p| p.words.len()).sum(),
+            entities: posts
+                .iter()
+                .flat_map(|p| p.entities.iter().copied())
+                .collect(),
+            emoji: posts.iter().map(|p| p.emoji.len()).sum(),
+        }
+    }
+
+    /// True when `span` overlaps a URL of any post of the thread.
+    pub fn in_link(&self, span: Span) -> bool {
+        let first = self.entities.partition_point(|e| e.span.end <= span.start);
+        self.entities[first..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .any(|e| e.kind == EntityKind::Url)
     }
 }
 

@@ -1,6 +1,8 @@
 //! `capitalization`: sentences that start in lowercase, and words shouted
 //! in capitals.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use crate::error::LoadError;
@@ -59,7 +61,9 @@ impl Capitalization {
         let post = input.post;
         match self.check {
             CapCheck::SentenceStart => {
-                for sentence in &post.sentences {
+                let units = post.units(input.scope);
+                let sentences = units.iter().flat_map(|u| post.sentences_in(*u));
+                for sentence in sentences {
                     let Some(first) = post.words.get(sentence.words.start) else {
                         continue;
                     };
@@ -105,6 +109,7 @@ impl Capitalization {
                 }
             }
             CapCheck::Shouting => {
+                let repeated = repeated_capitals(post, self.min_letters);
                 for unit in post.units(input.scope) {
                     for w in post.words_in(unit) {
                         if w.kind != WordKind::Word {
@@ -117,7 +122,9 @@ impl Capitalization {
                             && word
                                 .chars()
                                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
-                        if !shouted || self.allowed(word) || looks_like_acronym(post, w.span, word)
+                        if !shouted
+                            || self.allowed(word)
+                            || looks_like_acronym(post, w.span, word, &repeated)
                         {
                             continue;
                         }
@@ -162,7 +169,11 @@ fn starts_list_item(post: &crate::post::Post<'_>, word_start: usize) -> bool {
             return true;
         }
     }
-    let line_start = post.text[..word_start].rfind('\n').map_or(0, |i| i + 1);
+    // The post's lines are known: find this one without scanning back.
+    let line = post.lines.partition_point(|l| l.start <= word_start);
+    let line_start = line
+        .checked_sub(1)
+        .map_or(word_start, |i| post.lines[i].start.min(word_start));
     let prefix = post.text[line_start..word_start].trim();
     !prefix.is_empty()
         && !prefix.chars().any(|c| {
@@ -171,22 +182,33 @@ fn starts_list_item(post: &crate::post::Post<'_>, word_start: usize) -> bool {
 }
 
 /// Acronyms ("CUDA", "NVIDIA") are written in capitals, not shouted. Without
-/// a dictionary we tell them apart by use: an acronym is repeated, or
-/// introduced in brackets, where a shouted word is a one-off.
-fn looks_like_acronym(post: &crate::post::Post<'_>, span: crate::span::Span, word: &str) -> bool {
-    let text = &post.text[post.span.range()];
+/// a dictionary we tell them apart by use: an acronym is introduced in
+/// brackets, or used again and again, where a shouted word is a one-off.
+/// (A word shouted twice therefore passes; the spelling dictionary of the
+/// `correct` checklist is the better judge.)
+fn looks_like_acronym(
+    post: &crate::post::Post<'_>,
+    span: crate::span::Span,
+    word: &str,
+    repeated: &HashMap<&str, usize>,
+) -> bool {
     let bracketed =
         post.text[..span.start].ends_with('(') && post.text[span.end..].starts_with(')');
-    bracketed
-        || text
-            .match_indices(word)
-            .filter(|(i, _)| is_whole_word(text, *i, word.len()))
-            .nth(1)
-            .is_some()
+    bracketed || repeated.get(word).is_some_and(|&n| n >= 2)
 }
 
-fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
-    let before = text[..at].chars().next_back();
-    let after = text[at + len..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// How often each all-capital word occurs in the post: counted once per
+/// post, not once per shouted word.
+fn repeated_capitals<'p>(
+    post: &'p crate::post::Post<'_>,
+    min_letters: usize,
+) -> HashMap<&'p str, usize> {
+    let mut counts = HashMap::new();
+    for w in post.words.iter().filter(|w| w.kind == WordKind::Word) {
+        let word = &post.text[w.span.range()];
+        if word.len() >= min_letters && word.chars().all(|c| !c.is_lowercase()) {
+            *counts.entry(word).or_insert(0) += 1;
+        }
+    }
+    counts
 }

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::matcher::Matcher;
+use super::substitution::match_case;
 use crate::error::LoadError;
 use crate::finding::Fix;
 use crate::post::Scope;
@@ -23,8 +24,8 @@ pub struct Spec {
 pub const PLACEHOLDERS: &[&str] = &["match", "other"];
 
 pub struct Consistency {
-    /// For each group, one matcher per spelling.
-    groups: Vec<Vec<Matcher>>,
+    /// For each group, each spelling as written in the checklist and its matcher.
+    groups: Vec<Vec<(String, Matcher)>>,
 }
 
 impl Consistency {
@@ -54,6 +55,7 @@ impl Consistency {
                         &[],
                         spec.ignore_case,
                     )
+                    .map(|m| (t.trim().to_owned(), m))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             groups.push(matchers);
@@ -67,7 +69,7 @@ impl Consistency {
             for group in &self.groups {
                 let found: Vec<Vec<Span>> = group
                     .iter()
-                    .map(|m| {
+                    .map(|(_, m)| {
                         let mut spans = Vec::new();
                         m.find(&post.text, unit, |s| {
                             if !post.is_hidden(s) {
@@ -89,26 +91,67 @@ impl Consistency {
                             .then(first_use(b).cmp(&first_use(a)))
                     })
                     .unwrap_or(0);
-                let preferred = post.slice(found[winner][0]).to_owned();
+                // The spelling the post uses most, written as the checklist
+                // writes it, in the case of the text it replaces.
+                let preferred = &group[winner].0;
                 for (i, spans) in found.iter().enumerate() {
                     if i == winner {
                         continue;
                     }
                     for &s in spans {
-                        let fix = Fix {
-                            span: s,
-                            replacement: preferred.clone(),
-                            safe: false,
-                        };
+                        let replacement = match_case(post.slice(s), preferred);
                         emit.push(
                             s,
-                            &[("match", post.slice(s)), ("other", &preferred)],
-                            Some(fix),
+                            &[("match", post.slice(s)), ("other", &replacement)],
+                            Some(Fix {
+                                span: s,
+                                replacement: replacement.clone(),
+                                safe: false,
+                            }),
                             1.0,
                         );
                     }
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{CliSettings, Engine};
+
+    fn fixes(text: &str) -> Vec<(String, String)> {
+        let e = Engine::built_in(CliSettings::default()).unwrap();
+        let r = e.check_source(None, "t".into(), text.into());
+        r.posts[0]
+            .findings
+            .iter()
+            .filter(|f| e.book.rules[f.rule].id == "correct.inconsistent-spelling")
+            .map(|f| {
+                let fix = f.fix.as_ref().unwrap();
+                (
+                    r.source[fix.span.range()].to_owned(),
+                    fix.replacement.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_spelling_used_most_wins_and_keeps_the_case_of_what_it_replaces() {
+        assert_eq!(
+            fixes("E-mail us. Send an email, an email or an email. Read every E-MAIL."),
+            [
+                ("E-mail".into(), "Email".into()),
+                ("E-MAIL".into(), "EMAIL".into())
+            ]
+        );
+        // A tie goes to the spelling used first.
+        assert_eq!(
+            fixes("A web site and a website."),
+            [("website".into(), "web site".into())]
+        );
+        assert!(fixes("Only email here, and email again.").is_empty());
     }
 }

@@ -130,6 +130,16 @@ impl Count {
         if min.is_none() && max.is_none() {
             return Err(src.error(span, "a `count` rule needs `min` or `max`"));
         }
+        if let (Some(Threshold::Fixed(lo)), Some(Threshold::Fixed(hi))) = (min, max)
+            && lo > hi
+        {
+            return Err(src
+                .error(
+                    span,
+                    format!("`min` ({lo}) is above `max` ({hi}): nothing could pass"),
+                )
+                .with_key("min"));
+        }
         Ok(Self {
             count: spec.count,
             matcher,
@@ -166,7 +176,7 @@ impl Count {
             {
                 let v = vars(&number(n));
                 let v: Vec<(&str, &str)> = v.iter().map(|(k, s)| (*k, s.as_str())).collect();
-                emit.push(unit, &v, None, 1.0);
+                emit.push(unit, &v, None, min / n.max(1.0));
             }
         }
     }

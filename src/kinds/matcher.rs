@@ -40,11 +40,13 @@ impl Matcher {
         ignore_case: bool,
     ) -> Result<Self, LoadError> {
         let mut regexes = Vec::with_capacity(patterns.len() + 2);
-        let mut sorted: Vec<&str> = tokens
-            .iter()
-            .map(|t| t.trim())
-            .filter(|t| !t.is_empty())
-            .collect();
+        if tokens.iter().any(|t| t.trim().is_empty()) {
+            return Err(src
+                .error(rule_span, "a blank token would match everywhere")
+                .with_key("tokens")
+                .with_hint("remove the empty entry"));
+        }
+        let mut sorted: Vec<&str> = tokens.iter().map(|t| t.trim()).collect();
         sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
         // Tokens whose edges are ASCII (or not word characters) take the
         // fast path; the rare ones starting or ending in "é" keep Unicode `\b`.
@@ -79,7 +81,7 @@ impl Matcher {
                     .with_key("patterns")
                     .with_hint("patterns use the syntax of Rust's `regex` crate (no look-around, no back-references)")
             })?;
-            if re.is_match("") {
+            if can_match_empty(pattern.get_ref()) {
                 return Err(src
                     .error(
                         pattern.span(),
@@ -113,13 +115,14 @@ impl Matcher {
         }
     }
 
-    pub fn any(&self, text: &str, unit: Span) -> bool {
+    /// Whether some match inside `unit` passes `keep` (stops at the first).
+    pub fn any(&self, text: &str, unit: Span, keep: impl Fn(Span) -> bool) -> bool {
         let hay = &text[unit.range()];
         self.regexes.iter().any(|c| {
             let mut found = false;
-            each_match(c, hay, |_| {
-                found = true;
-                false
+            each_match(c, hay, |m| {
+                found = keep(Span::new(unit.start + m.start, unit.start + m.end));
+                !found
             });
             found
         })
@@ -180,6 +183,14 @@ fn ascii_edges(token: &str) -> bool {
         c.is_none_or(|c| c.is_ascii() || !regex_syntax::try_is_word_character(c).unwrap_or(false))
     };
     ok(token.chars().next()) && ok(token.chars().next_back())
+}
+
+/// Whether a (valid) pattern can match the empty string anywhere, like
+/// `x*` or a bare `\b`: such a rule would fire at every position.
+fn can_match_empty(pattern: &str) -> bool {
+    regex_syntax::Parser::new()
+        .parse(pattern)
+        .map_or(true, |hir| hir.properties().minimum_len() == Some(0))
 }
 
 fn build(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
@@ -290,7 +301,14 @@ mod tests {
         let bad = [Spanned::new(12..15, "(".to_owned())];
         let e = Matcher::compile(src, 0..0, &[], &bad, true).unwrap_err();
         assert_eq!((e.line, e.column), (1, 13));
-        let empty = [Spanned::new(0..0, "x*".to_owned())];
-        assert!(Matcher::compile(src, 0..0, &[], &empty, true).is_err());
+        for empty in ["x*", r"\b", "(?m)^", "a?|b*"] {
+            let empty = [Spanned::new(0..0, empty.to_owned())];
+            assert!(
+                Matcher::compile(src, 0..0, &[], &empty, true).is_err(),
+                "{empty:?}"
+            );
+        }
+        let blank = [" ".to_owned()];
+        assert!(Matcher::compile(src, 0..0, &blank, &[], true).is_err());
     }
 }

@@ -128,6 +128,16 @@ impl Metric {
         if min.is_none() && max.is_none() {
             return Err(src.error(span, "a `metric` rule needs `min` or `max`"));
         }
+        if let (Some(Threshold::Fixed(lo)), Some(Threshold::Fixed(hi))) = (min, max)
+            && lo > hi
+        {
+            return Err(src
+                .error(
+                    span,
+                    format!("`min` ({lo}) is above `max` ({hi}): nothing could pass"),
+                )
+                .with_key("min"));
+        }
         Ok(Self {
             measure: spec.metric,
             min,

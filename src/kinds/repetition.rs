@@ -73,11 +73,7 @@ impl Repetition {
         // Pairs inside one sentence only: table cells, list items and
         // headings that happen to repeat a word are not a typo.
         let units = post.units(input.scope);
-        for sentence in post
-            .sentences
-            .iter()
-            .filter(|s| units.iter().any(|u| u.contains(s.span)))
-        {
+        for sentence in units.iter().flat_map(|u| post.sentences_in(*u)) {
             for pair in post.words[sentence.words.clone()].windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 if a.kind != WordKind::Word || b.kind != WordKind::Word {
@@ -92,10 +88,23 @@ impl Repetition {
                 if !same_word(wa, wb) || self.allowed(wb) {
                     continue;
                 }
-                let fix = Fix {
-                    span: Span::new(a.span.end, b.span.end),
-                    replacement: String::new(),
-                    safe: true,
+                // Delete the second word and the space before it. Only when
+                // the file has nothing but space between the two (Markdown
+                // syntax is blanked in the prose view: "[API](url) API")
+                // is that safe; otherwise delete just the word, for review.
+                let gap = &post.source[a.span.end..b.span.start];
+                let fix = if gap.chars().all(char::is_whitespace) {
+                    Fix {
+                        span: Span::new(a.span.end, b.span.end),
+                        replacement: String::new(),
+                        safe: true,
+                    }
+                } else {
+                    Fix {
+                        span: b.span,
+                        replacement: String::new(),
+                        safe: false,
+                    }
                 };
                 emit.push(b.span, &[("match", wb), ("count", "2")], Some(fix), 1.0);
             }
@@ -106,7 +115,8 @@ impl Repetition {
         let post = input.post;
         // The previous sentence's first word and how many in a row began so.
         let mut run: Option<(&str, usize)> = None;
-        for sentence in &post.sentences {
+        let units = post.units(input.scope);
+        for sentence in units.iter().flat_map(|u| post.sentences_in(*u)) {
             let first = post.words[sentence.words.clone()]
                 .first()
                 .filter(|w| w.kind == WordKind::Word);

@@ -110,7 +110,7 @@ impl Require {
             if !self.when.holds(post.words_in(unit).len(), input.cx) {
                 continue;
             }
-            let found = self.matcher.any(&post.text, unit)
+            let found = self.matcher.any(&post.text, unit, |m| !post.is_hidden(m))
                 || self
                     .entities
                     .iter()
@@ -137,17 +137,17 @@ impl Require {
         if post.index + 1 != post.count {
             return;
         }
-        let thread_text = &post.source[post.thread.range()];
-        let words = thread_text.split_whitespace().count();
-        if !self.when.holds(words, input.cx) || self.matcher.any(&post.text, post.thread) {
+        let thread = &post.thread;
+        if !self.when.holds(thread.words, input.cx) {
             return;
         }
-        let found = crate::entities::extract(thread_text).iter().any(|e| {
-            self.entities
-                .iter()
-                .any(|c| c.entity_kind() == Some(e.kind))
-        }) || (self.entities.contains(&Countable::Emoji)
-            && !crate::entities::emoji(thread_text).is_empty());
+        let found = self
+            .matcher
+            .any(&post.text, thread.span, |m| !thread.in_link(m))
+            || self.entities.iter().any(|c| match c.entity_kind() {
+                Some(kind) => thread.entities.iter().any(|e| e.kind == kind),
+                None => *c == Countable::Emoji && thread.emoji > 0,
+            });
         if !found {
             let at = post.lines.last().copied().unwrap_or(post.span);
             let campaign = input.cx.front_matter.campaign.as_deref().unwrap_or("");

@@ -159,8 +159,8 @@ fn explain(
     }
     writeln!(
         out,
-        "      {} words = {:.1} units; score = 100 × units / (units + penalty {:.2})",
-        post.score.words, post.score.units, s.penalty
+        "      {} words = {:.2} units; 100 × {:.2} / ({:.2} + penalty {:.2}) = {:.1}",
+        post.score.words, post.score.units, post.score.units, post.score.units, s.penalty, s.score
     )?;
     for d in &s.deductions {
         let rule = &engine.book.rules[d.rule];
