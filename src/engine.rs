@@ -630,6 +630,33 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_asks_for_action_once() {
+        let e = engine("", CliSettings::default());
+        let cta = |text: &str| -> Vec<usize> {
+            let r = e.check_source(Some(Path::new("t.txt")), "t".into(), text.into());
+            r.posts
+                .iter()
+                .filter(|p| {
+                    p.findings
+                        .iter()
+                        .any(|f| e.book.rules[f.rule].id == "strategy.missing-call-to-action")
+                })
+                .map(|p| p.index)
+                .collect()
+        };
+        let post = "We rebuilt our dashboards from scratch this year, with faster charts and shared views.";
+        let thread = format!("---\nchannel: x\n---\n{post}\n---\n{post}\n---\n{post}\n");
+        assert_eq!(cta(&thread), [2], "reported once, on the last post");
+        let with_link = thread.replacen("scratch", "scratch https://example.com/blog", 1);
+        assert!(cta(&with_link).is_empty(), "a link in any post is enough");
+        let short = "---\nchannel: x\n---\nShort one.\n---\nShort two.\n";
+        assert!(
+            cta(short).is_empty(),
+            "a thread under min_words asks for nothing"
+        );
+    }
+
+    #[test]
     fn reasons_name_each_failing_rule_once() {
         let e = engine("", CliSettings::default());
         let text = "---\nchannel: x\n---\nGuaranteed to double your sales. Also risk-free and guaranteed to triple them.\n";
