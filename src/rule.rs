@@ -3,13 +3,16 @@
 //! across threads (`check(&self, ..)`).
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::audience::{Audience, AudienceLimit};
 use crate::channel::{ChannelProfile, Limit};
 use crate::document::FrontMatter;
+use crate::error::LoadError;
 use crate::finding::{Finding, Fix, Severity};
 use crate::kinds::Kind;
 use crate::post::{Post, Reading, Scope};
+use crate::schema::Source;
 use crate::span::Span;
 
 pub struct Rule {
@@ -84,6 +87,62 @@ impl Threshold {
             Threshold::Channel(limit) => cx.channel.limits.get(limit).map(|v| v as f64),
             Threshold::Audience(limit) => Some(cx.audience.get(limit)),
         }
+    }
+}
+
+/// A rule's `min` and `max`, at least one of them, with `min <= max` when
+/// both are numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    min: Option<Threshold>,
+    max: Option<Threshold>,
+}
+
+impl Bounds {
+    /// Compiles the two keys, locating errors at their values.
+    pub fn compile(
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+        what: &str,
+        min: Option<Spanned<ThresholdSpec>>,
+        max: Option<Spanned<ThresholdSpec>>,
+    ) -> Result<Self, LoadError> {
+        let one = |key: &str, spec: Option<Spanned<ThresholdSpec>>| {
+            spec.map(|s| {
+                s.get_ref()
+                    .compile()
+                    .map_err(|e| src.error(s.span(), e).with_key(key))
+            })
+            .transpose()
+        };
+        let bounds = Bounds {
+            min: one("min", min)?,
+            max: one("max", max)?,
+        };
+        match bounds {
+            Bounds {
+                min: None,
+                max: None,
+            } => Err(src.error(span, format!("{what} needs `min` or `max`"))),
+            Bounds {
+                min: Some(Threshold::Fixed(lo)),
+                max: Some(Threshold::Fixed(hi)),
+            } if lo > hi => Err(src
+                .error(
+                    span,
+                    format!("`min` ({lo}) is above `max` ({hi}): nothing could pass"),
+                )
+                .with_key("min")),
+            _ => Ok(bounds),
+        }
+    }
+
+    /// The numbers for this post; `(None, None)` when neither applies here.
+    pub fn resolve(self, cx: &Context<'_>) -> (Option<f64>, Option<f64>) {
+        (
+            self.min.and_then(|t| t.resolve(cx)),
+            self.max.and_then(|t| t.resolve(cx)),
+        )
     }
 }
 

@@ -7,7 +7,7 @@ use super::matcher::Matcher;
 use crate::entities::EntityKind;
 use crate::error::LoadError;
 use crate::post::{Post, Scope};
-use crate::rule::{Emit, Input, Threshold, ThresholdSpec, number};
+use crate::rule::{Bounds, Emit, Input, ThresholdSpec, number};
 use crate::schema::Source;
 use crate::span::Span;
 
@@ -83,22 +83,7 @@ pub const PLACEHOLDERS: &[&str] = &["value", "min", "max"];
 pub struct Count {
     count: Countable,
     matcher: Matcher,
-    min: Option<Threshold>,
-    max: Option<Threshold>,
-}
-
-/// Compiles an optional spanned threshold, locating errors at its value.
-pub fn threshold(
-    src: Source<'_>,
-    key: &str,
-    spec: Option<Spanned<ThresholdSpec>>,
-) -> Result<Option<Threshold>, LoadError> {
-    spec.map(|s| {
-        s.get_ref()
-            .compile()
-            .map_err(|e| src.error(s.span(), e).with_key(key))
-    })
-    .transpose()
+    bounds: Bounds,
 }
 
 impl Count {
@@ -123,35 +108,17 @@ impl Count {
             };
             return Err(src.error(span, msg).with_key("count"));
         }
-        let (min, max) = (
-            threshold(src, "min", spec.min)?,
-            threshold(src, "max", spec.max)?,
-        );
-        if min.is_none() && max.is_none() {
-            return Err(src.error(span, "a `count` rule needs `min` or `max`"));
-        }
-        if let (Some(Threshold::Fixed(lo)), Some(Threshold::Fixed(hi))) = (min, max)
-            && lo > hi
-        {
-            return Err(src
-                .error(
-                    span,
-                    format!("`min` ({lo}) is above `max` ({hi}): nothing could pass"),
-                )
-                .with_key("min"));
-        }
+        let bounds = Bounds::compile(src, span, "a `count` rule", spec.min, spec.max)?;
         Ok(Self {
             count: spec.count,
             matcher,
-            min,
-            max,
+            bounds,
         })
     }
 
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
-        let max = self.max.and_then(|t| t.resolve(input.cx));
-        let min = self.min.and_then(|t| t.resolve(input.cx));
+        let (min, max) = self.bounds.resolve(input.cx);
         for unit in post.units(input.scope) {
             let items = self.count.items(post, unit, &self.matcher);
             let n = items.len() as f64;

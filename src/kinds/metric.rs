@@ -6,11 +6,10 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::count::threshold;
 use crate::error::LoadError;
 use crate::post::{Post, Scope};
 use crate::readability::{TextStats, syllables};
-use crate::rule::{Context, Emit, Input, Threshold, ThresholdSpec, number};
+use crate::rule::{Bounds, Context, Emit, Input, ThresholdSpec, number};
 use crate::schema::Source;
 use crate::span::Span;
 
@@ -104,8 +103,7 @@ pub const PLACEHOLDERS: &[&str] = &["value", "min", "max", "match"];
 
 pub struct Metric {
     measure: Measure,
-    min: Option<Threshold>,
-    max: Option<Threshold>,
+    bounds: Bounds,
     min_words: usize,
 }
 
@@ -121,27 +119,10 @@ impl Metric {
                 .error(span, "`letters` and `syllables` measure one word: use them, and only them, with scope = \"word\"")
                 .with_key("scope"));
         }
-        let (min, max) = (
-            threshold(src, "min", spec.min)?,
-            threshold(src, "max", spec.max)?,
-        );
-        if min.is_none() && max.is_none() {
-            return Err(src.error(span, "a `metric` rule needs `min` or `max`"));
-        }
-        if let (Some(Threshold::Fixed(lo)), Some(Threshold::Fixed(hi))) = (min, max)
-            && lo > hi
-        {
-            return Err(src
-                .error(
-                    span,
-                    format!("`min` ({lo}) is above `max` ({hi}): nothing could pass"),
-                )
-                .with_key("min"));
-        }
+        let bounds = Bounds::compile(src, span, "a `metric` rule", spec.min, spec.max)?;
         Ok(Self {
             measure: spec.metric,
-            min,
-            max,
+            bounds,
             min_words: spec.min_words.unwrap_or(0),
         })
     }
@@ -149,8 +130,7 @@ impl Metric {
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
         let cx = input.cx;
-        let max = self.max.and_then(|t| t.resolve(cx));
-        let min = self.min.and_then(|t| t.resolve(cx));
+        let (min, max) = self.bounds.resolve(cx);
         if max.is_none() && min.is_none() {
             return;
         }
