@@ -159,7 +159,7 @@ fn explain(
     }
     writeln!(
         out,
-        "      {} words = {:.2} units; 100 × {:.2} / ({:.2} + penalty {:.2}) = {:.1}",
+        "      {} words = {:.2} units; 100 × {:.2} / ({:.2} + penalty {:.2}) = {:.2}",
         post.score.words, post.score.units, post.score.units, post.score.units, s.penalty, s.score
     )?;
     for d in &s.deductions {
