@@ -142,3 +142,54 @@ pub fn channels(channels: &Channels) -> String {
     }
     out
 }
+
+/// The rule reference in Markdown (`docs/rules.md`), generated from the
+/// checklists themselves; a test fails when the committed copy is stale.
+pub fn reference(book: &RuleBook) -> String {
+    let mut out = String::from(
+        "# Rule reference\n\nGenerated from `rules/*.toml` by `cargo test --test rule_reference` \
+         (run it with `UPDATE_DOCS=1` to refresh); do not edit by hand.\n",
+    );
+    for checklist in &book.checklists {
+        let _ = write!(
+            out,
+            "\n## `{}`: {}\n\n{}\n",
+            checklist.id, checklist.title, checklist.description
+        );
+        for rule in &book.rules[checklist.rules.clone()] {
+            let _ = write!(
+                out,
+                "\n### `{}`\n\n{} · `{}` · scope `{}` · channels: {}\n",
+                rule.id,
+                rule.severity,
+                rule.kind.name().as_str(),
+                rule.scope.as_str(),
+                rule.channels
+                    .as_ref()
+                    .map_or("all".to_owned(), |c| c.join(", "))
+            );
+            if !rule.why.is_empty() {
+                let _ = write!(out, "\n{}\n", rule.why);
+            }
+            if let Some(help) = &rule.help {
+                let _ = write!(out, "\nHow to fix: {help}\n");
+            }
+            if !rule.settings.trim().is_empty() {
+                let _ = write!(out, "\n```toml\n{}```\n", rule.settings);
+            }
+            for (label, list) in [
+                ("Flagged", &rule.examples.bad),
+                ("Fine", &rule.examples.good),
+            ] {
+                if list.is_empty() {
+                    continue;
+                }
+                let _ = write!(out, "\n{label}:\n\n");
+                for e in list {
+                    let _ = writeln!(out, "- `{}`", e.replace('\n', "⏎").replace('`', "'"));
+                }
+            }
+        }
+    }
+    out
+}
