@@ -71,11 +71,7 @@ impl Consistency {
                     .iter()
                     .map(|(_, m)| {
                         let mut spans = Vec::new();
-                        m.find(&post.text, unit, |s| {
-                            if !post.is_hidden(s) {
-                                spans.push(s);
-                            }
-                        });
+                        m.find_visible(post, unit, |s| spans.push(s));
                         spans
                     })
                     .collect();

@@ -52,11 +52,7 @@ impl Countable {
                 .collect(),
             Countable::Matches => {
                 let mut out = Vec::new();
-                matcher.find(&post.text, unit, |m| {
-                    if !post.is_hidden(m) {
-                        out.push(m);
-                    }
-                });
+                matcher.find_visible(post, unit, |m| out.push(m));
                 out.sort();
                 out
             }

@@ -62,15 +62,13 @@ impl Existence {
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
         for unit in post.units(input.scope) {
-            self.matcher.find(&post.text, unit, |m| {
-                if !post.is_hidden(m) {
-                    let fix = self.replacement.as_ref().map(|r| Fix {
-                        span: m,
-                        replacement: r.clone(),
-                        safe: self.safe_fix,
-                    });
-                    emit.push(m, &[("match", post.slice(m))], fix, 1.0);
-                }
+            self.matcher.find_visible(post, unit, |m| {
+                let fix = self.replacement.as_ref().map(|r| Fix {
+                    span: m,
+                    replacement: r.clone(),
+                    safe: self.safe_fix,
+                });
+                emit.push(m, &[("match", post.slice(m))], fix, 1.0);
             });
         }
     }

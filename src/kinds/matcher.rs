@@ -5,6 +5,7 @@ use regex::{Regex, RegexBuilder};
 use toml::Spanned;
 
 use crate::error::LoadError;
+use crate::post::Post;
 use crate::schema::Source;
 use crate::span::Span;
 
@@ -113,6 +114,16 @@ impl Matcher {
                 true
             });
         }
+    }
+
+    /// Every match inside `unit` of a post that readers see as prose: not
+    /// in a link, inline code or Markdown syntax. What rules report.
+    pub fn find_visible(&self, post: &Post<'_>, unit: Span, mut f: impl FnMut(Span)) {
+        self.find(&post.text, unit, |m| {
+            if !post.is_hidden(m) {
+                f(m);
+            }
+        });
     }
 
     /// Whether some match inside `unit` passes `keep` (stops at the first).

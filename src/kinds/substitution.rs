@@ -66,10 +66,7 @@ impl Substitution {
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
         for unit in post.units(input.scope) {
-            self.matcher.find(&post.text, unit, |m| {
-                if post.is_hidden(m) {
-                    return;
-                }
+            self.matcher.find_visible(post, unit, |m| {
                 let found = post.slice(m);
                 let Some(to) = self.swap.get(&normalise(found, self.ignore_case)) else {
                     return;
