@@ -140,6 +140,20 @@ pub fn channels(channels: &Channels) -> String {
             c.description.dimmed()
         );
     }
+    // How each counter used above counts, once.
+    let _ = writeln!(out);
+    let mut seen = Vec::new();
+    for c in channels.all() {
+        if !seen.contains(&c.counter) {
+            seen.push(c.counter);
+            let _ = writeln!(
+                out,
+                "{:<11} {}",
+                c.counter.name(),
+                c.counter.describe().dimmed()
+            );
+        }
+    }
     out
 }
 

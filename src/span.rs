@@ -96,11 +96,6 @@ impl LineIndex {
         }
     }
 
-    /// Number of lines (a trailing newline opens an empty last line).
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-
     /// 0-based line number of the byte at `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         match self.line_starts.binary_search(&offset) {
