@@ -15,12 +15,13 @@ use std::time::Duration;
 use criterion::{
     BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use postlint::counter::Counter;
-use postlint::document::{self, Syntax};
-use postlint::engine::{CliSettings, Engine};
-use postlint::entities::{self, Entity};
-use postlint::segment::Segmenter;
+use postlint::engine::{Engine, Options};
+use postlint::input::document::{self, Syntax};
+use postlint::settings::resolve::CliChoices;
 use postlint::span::Span;
+use postlint::text::counter::Counter;
+use postlint::text::entities::{self, Entity};
+use postlint::text::segment::Segmenter;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/corpus");
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
@@ -132,14 +133,20 @@ fn bench_corpus(c: &mut Criterion) {
     }
     let blog = read_tree(&root.join("rust-blog"), &["md"]);
     let tweets = read_tree(&root.join("tweets"), &["tweet"]);
-    let blog_engine = Engine::built_in(CliSettings {
-        channel: Some("blog".into()),
-        ..Default::default()
+    let blog_engine = Engine::load(&Options {
+        cli: CliChoices {
+            channel: Some("blog".into()),
+            ..CliChoices::default()
+        },
+        ..Options::default()
     })
     .expect("built-in engine loads");
-    let x_engine = Engine::built_in(CliSettings {
-        channel: Some("x".into()),
-        ..Default::default()
+    let x_engine = Engine::load(&Options {
+        cli: CliChoices {
+            channel: Some("x".into()),
+            ..CliChoices::default()
+        },
+        ..Options::default()
     })
     .expect("built-in engine loads");
 
@@ -158,7 +165,7 @@ fn bench_corpus(c: &mut Criterion) {
 
 fn bench_examples(c: &mut Criterion) {
     let inputs = examples_10mb();
-    let engine = Engine::built_in(CliSettings::default()).expect("built-in engine loads");
+    let engine = Engine::built_in().expect("built-in engine loads");
     let mut group = c.benchmark_group("examples");
     modest(&mut group, 25);
     group.throughput(Throughput::Bytes(bytes(&inputs)));
@@ -231,7 +238,7 @@ fn bench_startup(c: &mut Criterion) {
         .sum();
     group.throughput(Throughput::Bytes(checklists));
     group.bench_function("Engine::built_in", |b| {
-        b.iter(|| Engine::built_in(CliSettings::default()).expect("built-in engine loads"))
+        b.iter(|| Engine::built_in().expect("built-in engine loads"))
     });
     group.finish();
 }

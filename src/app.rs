@@ -1,23 +1,20 @@
 //! Runs a parsed command line: loads what the run needs once, checks
 //! files in parallel, prints, and decides the exit code at the end.
 
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
-
-use crate::audience::Audiences;
 use crate::catalog;
-use crate::channel::Channels;
-use crate::checklist::{BUILT_IN, ChecklistSource, RuleBook, RuleOverrides};
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command};
-use crate::config::{self, Config, FailOn};
-use crate::engine::{CliSettings, Engine, FileReport, decode};
-use crate::error::{LoadError, did_you_mean};
-use crate::report::{self, Options, Run};
-use crate::score::Scoring;
-use crate::walk::{self, Input};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, StatsArgs};
+use crate::engine::{ConfigSource, Engine, Options};
+use crate::input::read::read_stdin;
+use crate::input::walk::{self, Input};
+use crate::outcome::{FileOutcome, Summary};
+use crate::profile::channel::Channels;
+use crate::report::{self, Reporter};
+use crate::settings::config::{self, FailOn};
+use crate::settings::resolve::CliChoices;
 
 /// Exit codes: 0 passed, 1 a post failed, 2 usage, config or I/O error.
 pub const EXIT_FAILED: u8 = 1;
@@ -27,14 +24,14 @@ pub fn run(cli: Cli) -> ExitCode {
     set_color(cli.color);
     let result = match &cli.command {
         Command::Check(args) => check(&cli, args),
-        Command::Explain { rule } => load(&cli, CliSettings::default()).and_then(|engine| {
-            catalog::explain(&engine.book, rule)
+        Command::Stats(args) => stats(&cli, args),
+        Command::Explain { rule } => load(&cli, CliChoices::default()).and_then(|engine| {
+            catalog::explain(&engine.book, &engine.channels, rule)
                 .map(|text| print(&text))
                 .map_err(|e| vec![e])
         }),
-        Command::Rules => {
-            load(&cli, CliSettings::default()).map(|engine| print(&catalog::rules(&engine.book)))
-        }
+        Command::Rules => load(&cli, CliChoices::default())
+            .map(|engine| print(&catalog::rules(&engine.book, &engine.channels))),
         Command::Channels => Channels::built_in()
             .map(|c| print(&catalog::channels(&c)))
             .map_err(|e| vec![e.to_string()]),
@@ -82,7 +79,7 @@ fn init(force: bool) -> Result<ExitCode, Vec<String>> {
             path.display()
         )]);
     }
-    crate::fix::write_atomically(path, config::STARTER.as_bytes())
+    crate::write::write_atomically(path, config::STARTER.as_bytes())
         .map_err(|e| vec![format!("cannot write {}: {e}", path.display())])?;
     println!(
         "wrote {}: edit it, then run `postlint check`",
@@ -91,269 +88,93 @@ fn init(force: bool) -> Result<ExitCode, Vec<String>> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Loads config, channels, audiences, scoring and checklists: once per run.
-pub fn load(cli: &Cli, settings: CliSettings) -> Result<Engine, Vec<String>> {
-    let one = |e: LoadError| vec![e.to_string()];
+/// Maps the command line to load [`Options`] and loads the run.
+fn load(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> {
     let config = match &cli.config {
-        Some(path) => Config::load(path).map_err(one)?,
-        None => match std::env::current_dir()
-            .ok()
-            .and_then(|d| Config::discover(&d))
-        {
-            Some(path) => Config::load(&relative_to_cwd(&path)).map_err(one)?,
-            None => Config::default(),
+        Some(path) => ConfigSource::File(path.clone()),
+        None => match std::env::current_dir() {
+            Ok(dir) => ConfigSource::Discover(dir),
+            Err(_) => ConfigSource::None,
         },
     };
-    let channels = Channels::built_in().map_err(one)?;
-    let audiences = Audiences::built_in().map_err(one)?;
-    let scoring = Scoring::built_in().map_err(one)?;
-    validate_names(&config, &channels, &audiences, &settings)?;
-
-    let sources = checklist_sources(cli, &config)?;
-    let book = {
-        let src = config.source();
-        let doc = if config.path.is_some() {
-            Some(src.parse().map_err(one)?)
-        } else {
-            None
-        };
-        let overrides = doc
-            .as_ref()
-            .and_then(|d| d.get_ref().get("rules"))
-            .and_then(|r| {
-                r.get_ref()
-                    .as_table()
-                    .map(|table| RuleOverrides { src, table })
-            });
-        RuleBook::load(&sources, overrides, &channels).map_err(one)?
-    };
-    validate_override_ids(&config, &book)?;
-    Ok(Engine {
-        book,
-        channels,
-        audiences,
-        scoring,
+    let options = Options {
         config,
-        cli: settings,
-    })
+        checklists: cli.checklist.clone(),
+        cli: choices,
+    };
+    Engine::load(&options).map_err(|errors| errors.iter().map(ToString::to_string).collect())
 }
 
-fn relative_to_cwd(path: &Path) -> PathBuf {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_owned))
-        .unwrap_or_else(|| path.to_owned())
-}
-
-/// Channel and audience names from the CLI and config must exist: a typo
-/// there would otherwise quietly check every post against the wrong rules.
-fn validate_names(
-    config: &Config,
-    channels: &Channels,
-    audiences: &Audiences,
-    cli: &CliSettings,
-) -> Result<(), Vec<String>> {
-    let mut errors = Vec::new();
-    if let Some(c) = &cli.channel
-        && let Err(e) = channels.resolve(c)
-    {
-        errors.push(format!("--channel: {e}"));
+/// Reads one input and checks it.
+fn check_input(engine: &Engine, input: &Input) -> FileOutcome {
+    match input {
+        Input::Stdin => match read_stdin() {
+            Ok(text) => engine.check_source(None, "-".to_owned(), text),
+            Err(e) => engine.unreadable("-".to_owned(), e),
+        },
+        Input::File(path) => engine.check_path(path, path.display().to_string()),
     }
-    if let Some(a) = &cli.audience
-        && let Err(e) = audiences.resolve(a)
-    {
-        errors.push(format!("--audience: {e}"));
-    }
-    let located = config
-        .channel
-        .iter()
-        .chain(config.overrides.iter().filter_map(|o| o.channel.as_ref()))
-        .map(|c| (c, channels.resolve(&c.value).err()))
-        .chain(
-            config
-                .audience
-                .iter()
-                .chain(config.overrides.iter().filter_map(|o| o.audience.as_ref()))
-                .map(|a| (a, audiences.resolve(&a.value).err())),
-        );
-    for (at, err) in located {
-        if let Some(e) = err {
-            errors.push(config.error(at.span.clone(), e).to_string());
-        }
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
-}
-
-/// `disable` and `checklists` in `[[overrides]]` name loaded rules and
-/// checklists; a typo would otherwise show up as a problem in every file.
-fn validate_override_ids(config: &Config, book: &RuleBook) -> Result<(), Vec<String>> {
-    let mut errors = Vec::new();
-    for o in &config.overrides {
-        for d in &o.disable {
-            if book.rule(&d.value).is_none() && book.checklist(&d.value).is_none() {
-                let known = book
-                    .rules
-                    .iter()
-                    .map(|r| r.id.as_str())
-                    .chain(book.checklists.iter().map(|c| c.id.as_str()));
-                let mut e = config.error(
-                    d.span.clone(),
-                    format!("cannot disable `{}`: no such rule or checklist", d.value),
-                );
-                if let Some(close) = did_you_mean(&d.value, known) {
-                    e = e.with_hint(format!("did you mean `{close}`?"));
-                }
-                errors.push(e.with_key("disable").to_string());
-            }
-        }
-        for c in o.checklists.iter().flatten() {
-            if book.checklist(&c.value).is_none() {
-                errors.push(
-                    config
-                        .error(c.span.clone(), format!("checklist `{}` is not loaded", c.value))
-                        .with_key("checklists")
-                        .with_hint("an override selects among the checklists the config's `checklists` loads")
-                        .to_string(),
-                );
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
-}
-
-fn checklist_sources(cli: &Cli, config: &Config) -> Result<Vec<ChecklistSource>, Vec<String>> {
-    let names: Vec<(String, Option<std::ops::Range<usize>>, PathBuf)> =
-        match (&cli.checklist, &config.checklists) {
-            (Some(list), _) => list
-                .iter()
-                .map(|n| (n.trim().to_owned(), None, PathBuf::from(".")))
-                .collect(),
-            (None, Some(list)) => list
-                .iter()
-                .map(|n| (n.value.clone(), Some(n.span.clone()), config.base_dir()))
-                .collect(),
-            (None, None) => BUILT_IN
-                .iter()
-                .map(|(n, _)| ((*n).to_owned(), None, PathBuf::from(".")))
-                .collect(),
-        };
-    let mut sources = Vec::with_capacity(names.len());
-    let mut errors = Vec::new();
-    for (name, span, base) in names {
-        if let Some(s) = ChecklistSource::built_in(&name) {
-            sources.push(s);
-            continue;
-        }
-        let path = base.join(&name);
-        let result = std::fs::read_to_string(&path).map_err(|e| {
-            let hint = match did_you_mean(&name, BUILT_IN.iter().map(|(n, _)| *n)) {
-                Some(close) => format!("did you mean the built-in `{close}`?"),
-                None => format!(
-                    "name a built-in checklist ({}) or a TOML file",
-                    BUILT_IN
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            format!(
-                "cannot read checklist `{}`: {e}\n  = help: {hint}",
-                path.display()
-            )
-        });
-        match result {
-            Ok(text) => sources.push(ChecklistSource {
-                file: path.display().to_string(),
-                text,
-            }),
-            Err(msg) => match span {
-                Some(span) => errors.push(format!("{}: {msg}", location(config, span))),
-                None => errors.push(format!("--checklist: {msg}")),
-            },
-        }
-    }
-    if errors.is_empty() {
-        Ok(sources)
-    } else {
-        Err(errors)
-    }
-}
-
-fn location(config: &Config, span: std::ops::Range<usize>) -> String {
-    let e = config.error(span, "");
-    format!("{}:{}:{}", e.file, e.line, e.column)
 }
 
 fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
-    let settings = CliSettings {
+    let choices = CliChoices {
         channel: args.channel.clone(),
         audience: args.audience.clone(),
+        lang: args.lang.clone(),
         min_score: args.min_score,
         fail_on: args.fail_on,
     };
-    let engine = load(cli, settings)?;
-    let (inputs, errors) = walk::inputs(&args.paths, &engine.config);
-    let files: Vec<FileReport> = inputs
-        .par_iter()
-        .map(|input| match input {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                let text = match io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => decode(bytes),
-                    Err(e) => Err(format!("cannot read stdin: {e}")),
-                };
-                match text {
-                    Ok(text) => engine.check_source(None, "-".to_owned(), text),
-                    Err(e) => engine
-                        .check_source(None, "-".to_owned(), String::new())
-                        .with_problem(e),
-                }
-            }
-            Input::File(path) => engine.check_path(path, path.display().to_string()),
-        })
-        .collect();
-    let run = Run { files, errors };
-    let options = Options {
-        quiet: args.quiet,
-        explain_score: args.explain_score,
+    let engine = load(cli, choices)?;
+    let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
+    let mut reporter = Reporter::new(
+        args.format,
+        report::Options {
+            quiet: args.quiet,
+            explain_score: args.explain_score,
+        },
+    );
+    let mut summary = Summary {
+        problems: errors.len(),
+        ..Summary::default()
     };
+    // Problems again on stderr, at the end, where CI logs show them.
+    let mut problems: Vec<String> = Vec::new();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written =
-        report::render(args.format, &run, &engine, options, &mut out).and_then(|()| out.flush());
+    let written = reporter.begin(&engine.info, &mut out).and_then(|()| {
+        crate::run::in_order(
+            &inputs,
+            |input| check_input(&engine, input),
+            |file| {
+                summary.add(&file);
+                for p in &file.problems {
+                    let at = p.span.map_or(String::new(), |s| {
+                        let pos = file.position(s.start);
+                        format!(":{}:{}", pos.line, pos.column)
+                    });
+                    problems.push(format!("error: {}{at}: {}", file.path, p.message));
+                }
+                reporter.file(&engine.info, &file, &mut out)
+            },
+        )?;
+        reporter.finish(&summary, &errors, &mut out)?;
+        out.flush()
+    });
     match written {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(vec![format!("cannot write report: {e}")]),
         Ok(()) => {}
     }
     drop(out);
-
-    // Problems again on stderr, at the end, where CI logs show them.
-    let summary = run.summary();
-    for file in &run.files {
-        for p in &file.problems {
-            let at = p.span.map_or(String::new(), |s| {
-                let pos = file.lines.position(&file.source, s.start);
-                format!(":{}:{}", pos.line, pos.column)
-            });
-            eprintln!("error: {}{at}: {}", file.path, p.message);
-        }
+    for p in &problems {
+        eprintln!("{p}");
     }
-    for e in &run.errors {
+    for e in &errors {
         eprintln!("error: {e}");
     }
-    if summary.files == 0 && run.errors.is_empty() {
+    if summary.files == 0 && errors.is_empty() {
         eprintln!(
             "warning: no post files found (looked for .{})",
-            walk::POST_EXTENSIONS.join(", .")
+            walk::post_extensions().collect::<Vec<_>>().join(", .")
         );
     }
     Ok(if summary.problems > 0 {
@@ -362,5 +183,57 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         ExitCode::from(EXIT_FAILED)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
+    let choices = CliChoices {
+        channel: args.channel.clone(),
+        lang: args.lang.clone(),
+        ..CliChoices::default()
+    };
+    let engine = load(cli, choices)?;
+    let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
+    let mut reporter = report::stats::StatsReporter::new(args.format);
+    let mut problems: Vec<String> = Vec::new();
+    let mut files = 0;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = reporter.begin(&mut out).and_then(|()| {
+        crate::run::in_order(
+            &inputs,
+            |input| crate::stats::measure_input(&engine, input, args.raw),
+            |file| {
+                files += 1;
+                for p in &file.problems {
+                    problems.push(format!("error: {}: {}", file.path, p));
+                }
+                reporter.file(&file, &mut out)
+            },
+        )?;
+        reporter.finish(&errors, &mut out)?;
+        out.flush()
+    });
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(vec![format!("cannot write report: {e}")]),
+        Ok(()) => {}
+    }
+    drop(out);
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    if files == 0 && errors.is_empty() {
+        eprintln!(
+            "warning: no post files found (looked for .{})",
+            walk::post_extensions().collect::<Vec<_>>().join(", .")
+        );
+    }
+    Ok(if problems.is_empty() && errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_ERROR)
     })
 }

@@ -5,11 +5,21 @@ use std::fmt::Write;
 
 use colored::Colorize;
 
-use crate::channel::Channels;
 use crate::checklist::RuleBook;
-use crate::error::did_you_mean;
+use crate::checklist::rule::Rule;
+use crate::profile::channel::Channels;
 
-pub fn rules(book: &RuleBook) -> String {
+/// The channels a rule is limited to, by name; `None` when it runs on all.
+fn channel_names(rule: &Rule, channels: &Channels) -> Option<String> {
+    rule.channels.as_ref().map(|list| {
+        list.iter()
+            .map(|c| channels.get(*c).id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+pub fn rules(book: &RuleBook, channel_list: &Channels) -> String {
     let mut out = String::new();
     for checklist in &book.checklists {
         let _ = writeln!(
@@ -19,10 +29,8 @@ pub fn rules(book: &RuleBook) -> String {
             checklist.description.dimmed()
         );
         for rule in &book.rules[checklist.rules.clone()] {
-            let channels = rule
-                .channels
-                .as_ref()
-                .map_or(String::new(), |c| format!("  [{}]", c.join(", ")));
+            let channels =
+                channel_names(rule, channel_list).map_or(String::new(), |c| format!("  [{c}]"));
             let off = if rule.enabled { "" } else { "  (disabled)" };
             let line = format!(
                 "  {:<44} {:<10} {:<14}{channels}{off}",
@@ -37,28 +45,12 @@ pub fn rules(book: &RuleBook) -> String {
     out
 }
 
-pub fn explain(book: &RuleBook, id: &str) -> Result<String, String> {
-    let Some((_, rule)) = book.rule(id) else {
-        // Compare the part after the checklist, or `readable.` alone would
-        // decide the match.
-        let (checklist, name) = id.split_once('.').unwrap_or(("", id));
-        let close = if book.checklist(checklist).is_some() {
-            let same = book
-                .rules
-                .iter()
-                .filter(|r| r.id.starts_with(&format!("{checklist}.")));
-            did_you_mean(name, same.map(|r| r.short_id()))
-                .map(|short| format!("{checklist}.{short}"))
-        } else {
-            did_you_mean(id, book.rules.iter().map(|r| r.id.as_str())).map(str::to_owned)
-        };
-        let hint = match close {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => "`postlint rules` lists every rule".to_owned(),
-        };
-        return Err(format!("no rule `{id}`; {hint}"));
+pub fn explain(book: &RuleBook, channels: &Channels, id: &str) -> Result<String, String> {
+    let rule = match book.find_rule(id) {
+        Ok(r) => book.rule(r),
+        Err(hint) => return Err(format!("no rule `{id}`; {hint}")),
     };
-    let checklist = &book.checklists[rule.checklist];
+    let checklist = book.checklist(rule.checklist);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -77,9 +69,7 @@ pub fn explain(book: &RuleBook, id: &str) -> Result<String, String> {
     let _ = writeln!(
         out,
         "Channels: {}",
-        rule.channels
-            .as_ref()
-            .map_or("all".to_owned(), |c| c.join(", "))
+        channel_names(rule, channels).unwrap_or_else(|| "all".to_owned())
     );
     let _ = writeln!(out, "Defined in: {}", checklist.file);
     if !rule.settings.trim().is_empty() {
@@ -159,7 +149,7 @@ pub fn channels(channels: &Channels) -> String {
 
 /// The rule reference in Markdown (`docs/rules.md`), generated from the
 /// checklists themselves; a test fails when the committed copy is stale.
-pub fn reference(book: &RuleBook) -> String {
+pub fn reference(book: &RuleBook, channels: &Channels) -> String {
     let mut out = String::from(
         "# Rule reference\n\nGenerated from `rules/*.toml` by `cargo test --test rule_reference` \
          (run it with `UPDATE_DOCS=1` to refresh); do not edit by hand.\n",
@@ -178,9 +168,7 @@ pub fn reference(book: &RuleBook) -> String {
                 rule.severity,
                 rule.kind.name().as_str(),
                 rule.scope.as_str(),
-                rule.channels
-                    .as_ref()
-                    .map_or("all".to_owned(), |c| c.join(", "))
+                channel_names(rule, channels).unwrap_or_else(|| "all".to_owned())
             );
             if !rule.why.is_empty() {
                 let _ = write!(out, "\n{}\n", rule.why);

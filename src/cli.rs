@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::FailOn;
 use crate::report::Format;
+use crate::settings::config::FailOn;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +36,9 @@ pub struct Cli {
 pub enum Command {
     /// Check posts: files, folders (walked, honouring .gitignore), or - for stdin.
     Check(CheckArgs),
+    /// Measure posts: length as each channel counts it, words, sentences,
+    /// reading grades. No rules run.
+    Stats(StatsArgs),
     /// Show what a rule checks, why, its settings and examples.
     Explain {
         /// Full rule id, e.g. readable.sentence-too-long.
@@ -66,6 +69,10 @@ pub struct CheckArgs {
     /// Who reads them: general, professional, expert, or a target grade.
     #[arg(long)]
     pub audience: Option<String>,
+
+    /// Language of the posts (BCP-47: en, en-GB, fi...), instead of detecting it.
+    #[arg(long)]
+    pub lang: Option<String>,
 
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
@@ -101,4 +108,35 @@ fn parse_score(s: &str) -> Result<f64, String> {
     } else {
         Err("must be between 0 and 100".into())
     }
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Files, folders, or - for stdin.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Channel the posts go to; decides how length is counted and the limit.
+    #[arg(long)]
+    pub channel: Option<String>,
+
+    /// Language of the posts (BCP-47: en, en-GB, fi...), instead of detecting it.
+    #[arg(long)]
+    pub lang: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = StatsFormat::Pretty)]
+    pub format: StatsFormat,
+
+    /// Treat each input as one post's exact text: no front matter, no
+    /// thread split (to compare counts with other tools).
+    #[arg(long)]
+    pub raw: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// A compact table per post.
+    Pretty,
+    /// Machine-readable; versioned (`"version": 1`), documented in the README.
+    Json,
 }

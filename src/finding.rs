@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::fix::Fix;
+use crate::ids::RuleId;
 use crate::span::Span;
 
 /// How bad a finding is. Ordered: `Suggestion < Warning < Error`.
@@ -15,6 +17,8 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Suggestion];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Suggestion => "suggestion",
@@ -30,20 +34,10 @@ impl fmt::Display for Severity {
     }
 }
 
-/// A replacement of `span` by `replacement`. Only fixes that cannot change
-/// the meaning are `safe`; `--fix` applies only those.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fix {
-    pub span: Span,
-    pub replacement: String,
-    pub safe: bool,
-}
-
 /// One problem found by one rule in one post.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    /// Index of the rule in the run's [`crate::checklist::RuleBook`].
-    pub rule: usize,
+    pub rule: RuleId,
     pub severity: Severity,
     pub span: Span,
     pub message: String,
@@ -53,4 +47,24 @@ pub struct Finding {
     /// Scoring multiplies the severity's weight by it, so a sentence of 60
     /// words costs more than one of 31.
     pub magnitude: f64,
+}
+
+/// Formats a measured number for a message: integers without decimals.
+pub fn number(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_plainly() {
+        assert_eq!(number(25.0), "25");
+        assert_eq!(number(11.24), "11.2");
+    }
 }

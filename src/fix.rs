@@ -1,31 +1,137 @@
-//! Writing files safely: only `--fix` and `init` write, and they write a
-//! temporary file beside the target and rename it over, so a crash never
-//! leaves a half-written post. Permissions of an existing file are kept.
+//! Fixes: edits to the original file, and how safe they are to apply
+//! unseen. One pure function applies them; `--fix` (later) only writes
+//! what it returns.
 
-use std::io::{self, Write};
-use std::path::Path;
+use crate::span::Span;
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("postlint");
-    let tmp = dir.join(format!(".{name}.postlint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
+/// Replace the bytes of `span` with `replacement` (empty: delete).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// Whether a fix may be applied without a person reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applicability {
+    /// Cannot change the meaning (a doubled word, a typo with one
+    /// spelling): `--fix` applies it.
+    Safe,
+    /// Probably right, but a person should look (a word swap that may
+    /// change tone): shown, applied only when asked.
+    Review,
+}
+
+/// A fix is one or more edits that belong together (moving a word is a
+/// delete and an insert): all are applied, or none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// The common case: one replacement.
+    pub fn replace(
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
+        Self {
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+            applicability,
         }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
     }
-    result
+
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
+    }
+
+    /// From the start of the first edit to the end of the last.
+    pub fn span(&self) -> Span {
+        let start = self.edits.iter().map(|e| e.span.start).min().unwrap_or(0);
+        let end = self.edits.iter().map(|e| e.span.end).max().unwrap_or(start);
+        Span::new(start, end)
+    }
+}
+
+/// `source` with `fixes` applied. Fixes are taken in order of position; a
+/// fix whose edits overlap one already taken (or fall outside the text or
+/// off a character boundary) is skipped whole, so the result never mixes
+/// two fixes of one place. Linear in the text and the edits.
+pub fn apply(source: &str, fixes: &[Fix]) -> String {
+    let mut order: Vec<&Fix> = fixes.iter().collect();
+    order.sort_by_key(|f| (f.span().start, f.span().end));
+    let mut edits: Vec<&Edit> = Vec::new();
+    let mut taken_end = 0;
+    for fix in order {
+        let mut own: Vec<&Edit> = fix.edits.iter().collect();
+        own.sort_by_key(|e| (e.span.start, e.span.end));
+        let fits = own.iter().all(|e| {
+            e.span.start <= e.span.end
+                && source.is_char_boundary(e.span.start)
+                && source.is_char_boundary(e.span.end)
+                && e.span.end <= source.len()
+        }) && own.windows(2).all(|w| w[0].span.end <= w[1].span.start)
+            && own.first().is_none_or(|e| e.span.start >= taken_end);
+        if fits && let Some(last) = own.last() {
+            taken_end = last.span.end.max(taken_end);
+            edits.extend(own);
+        }
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&source[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn replace(start: usize, end: usize, with: &str) -> Fix {
+        Fix::replace(Span::new(start, end), with, Applicability::Safe)
+    }
+
+    #[test]
+    fn applies_edits_in_position_order() {
+        let src = "It is the the best way to utilize it.";
+        let fixes = [replace(26, 33, "use"), replace(9, 13, "")];
+        assert_eq!(apply(src, &fixes), "It is the best way to use it.");
+    }
+
+    #[test]
+    fn overlapping_fixes_keep_the_first_whole() {
+        let src = "abcdef";
+        let two = Fix {
+            edits: vec![
+                Edit {
+                    span: Span::new(3, 4),
+                    replacement: "X".into(),
+                },
+                Edit {
+                    span: Span::new(5, 6),
+                    replacement: "Y".into(),
+                },
+            ],
+            applicability: Applicability::Review,
+        };
+        assert_eq!(apply(src, &[replace(1, 4, "_"), two.clone()]), "a_ef");
+        assert_eq!(apply(src, &[two]), "abcXeY");
+    }
+
+    #[test]
+    fn bad_spans_are_skipped_not_panicked_on() {
+        assert_eq!(apply("héllo", &[replace(2, 3, "x")]), "héllo");
+        assert_eq!(apply("abc", &[replace(2, 9, "x")]), "abc");
+        assert_eq!(apply("abc", &[replace(1, 1, "+")]), "a+bc", "an insert");
+    }
 }

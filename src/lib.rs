@@ -1,29 +1,30 @@
 //! postlint: checks posts against TOML checklists, scores them, reports.
 //!
-//! The pipeline flows one way: walk -> document -> config -> rules -> score
-//! -> report. See ARCHITECTURE.md for the map.
+//! The pipeline flows one way, and `src/` shows it: `input` (files,
+//! documents) -> `text` (the post model) -> `profile` (channels,
+//! audiences) -> `checklist` (rules and kinds) -> `settings` (config and
+//! per-file precedence) -> `check` (one file) -> `score` -> `outcome` (the
+//! run model) -> `report`. See ARCHITECTURE.md for the map.
 
 pub mod app;
-pub mod audience;
 pub mod catalog;
-pub mod channel;
+pub mod check;
 pub mod checklist;
 pub mod cli;
-pub mod config;
-pub mod counter;
-pub mod document;
 pub mod engine;
-pub mod entities;
 pub mod error;
 pub mod finding;
 pub mod fix;
-pub mod kinds;
-pub mod post;
-pub mod readability;
+pub mod ids;
+pub mod input;
+pub mod outcome;
+pub mod profile;
 pub mod report;
-pub mod rule;
+pub mod run;
 pub mod schema;
 pub mod score;
-pub mod segment;
+pub mod settings;
 pub mod span;
-pub mod walk;
+pub mod stats;
+pub mod text;
+pub mod write;

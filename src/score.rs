@@ -9,6 +9,9 @@ use serde::Deserialize;
 use crate::checklist::RuleBook;
 use crate::error::LoadError;
 use crate::finding::{Finding, Severity};
+use crate::ids::{ChecklistId, RuleId};
+pub use crate::outcome::shown;
+use crate::outcome::{ChecklistScore, Deduction, PostScore};
 use crate::schema::Source;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -51,30 +54,6 @@ impl Scoring {
     }
 }
 
-/// Points one rule cost one checklist.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Deduction {
-    pub rule: usize,
-    pub count: usize,
-    pub points: f64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChecklistScore {
-    pub checklist: usize,
-    pub score: f64,
-    pub penalty: f64,
-    pub deductions: Vec<Deduction>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PostScore {
-    pub words: usize,
-    pub units: f64,
-    pub checklists: Vec<ChecklistScore>,
-    pub overall: f64,
-}
-
 /// Scores one post's findings for the checklists that ran (`ran`, indices
 /// into the book, in report order).
 pub fn score(
@@ -82,14 +61,14 @@ pub fn score(
     book: &RuleBook,
     findings: &[Finding],
     words: usize,
-    ran: &[usize],
+    ran: &[ChecklistId],
 ) -> PostScore {
     let units = scoring.units(words);
     let mut checklists = Vec::with_capacity(ran.len());
     for &c in ran {
-        let rules = book.checklists[c].rules.clone();
-        let mut per_rule: Vec<(usize, usize, f64)> = Vec::new();
-        for f in findings.iter().filter(|f| rules.contains(&f.rule)) {
+        let checklist = book.checklist(c);
+        let mut per_rule: Vec<(RuleId, usize, f64)> = Vec::new();
+        for f in findings.iter().filter(|f| checklist.contains(f.rule)) {
             let cost = scoring.weight(f.severity) * f.magnitude;
             match per_rule.iter_mut().find(|(r, _, _)| *r == f.rule) {
                 Some(entry) => {
@@ -121,12 +100,12 @@ pub fn score(
     }
     let total_weight: f64 = checklists
         .iter()
-        .map(|s| book.checklists[s.checklist].weight)
+        .map(|s| book.checklist(s.checklist).weight)
         .sum();
     let overall = if total_weight > 0.0 {
         checklists
             .iter()
-            .map(|s| s.score * book.checklists[s.checklist].weight)
+            .map(|s| s.score * book.checklist(s.checklist).weight)
             .sum::<f64>()
             / total_weight
     } else {
@@ -140,23 +119,17 @@ pub fn score(
     }
 }
 
-/// A score as users see it: a whole number, rounded down, so that 99.6
-/// never shows as a perfect 100.
-pub fn shown(score: f64) -> u32 {
-    score.clamp(0.0, 100.0).floor() as u32
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{CliSettings, Engine};
+    use crate::engine::Engine;
     use crate::span::Span;
 
     fn engine() -> Engine {
-        Engine::built_in(CliSettings::default()).unwrap()
+        Engine::built_in().unwrap()
     }
 
-    fn finding(rule: usize, severity: Severity, magnitude: f64) -> Finding {
+    fn finding(rule: RuleId, severity: Severity, magnitude: f64) -> Finding {
         Finding {
             rule,
             severity,
@@ -167,13 +140,14 @@ mod tests {
         }
     }
 
-    fn all(e: &Engine) -> Vec<usize> {
-        (0..e.book.checklists.len()).collect()
+    fn all(e: &Engine) -> Vec<ChecklistId> {
+        e.book.checklist_ids().collect()
     }
 
-    /// The first rule of checklist `id`.
-    fn rule_of(e: &Engine, id: &str) -> usize {
-        e.book.checklist(id).unwrap().1.rules.start
+    /// The `n`-th rule of checklist `id`.
+    fn rule_of(e: &Engine, id: &str, n: usize) -> RuleId {
+        let c = e.book.find_checklist(id).unwrap();
+        RuleId::new(e.book.checklist(c).rules.start + n)
     }
 
     #[test]
@@ -189,7 +163,7 @@ mod tests {
         // 150 words: units = max(150/75, 4) = 4. One warning (weight 1):
         // readable = 100 * 4 / (4 + 1) = 80; overall = (80 + 3 * 100) / 4 = 95.
         let e = engine();
-        let f = [finding(rule_of(&e, "readable"), Severity::Warning, 1.0)];
+        let f = [finding(rule_of(&e, "readable", 0), Severity::Warning, 1.0)];
         let s = score(&e.scoring, &e.book, &f, 150, &all(&e));
         assert!((s.checklists[0].score - 80.0).abs() < 1e-9);
         assert!((s.overall - 95.0).abs() < 1e-9);
@@ -201,11 +175,11 @@ mod tests {
         // 1,500 words: units = 20. Two warnings and a suggestion: penalty
         // 1 + 1 + 0.25 = 2.25; score = 100 * 20 / 22.25 = 89.887..., shown 89.
         let e = engine();
-        let r = rule_of(&e, "correct");
+        let r = rule_of(&e, "correct", 0);
         let f = [
             finding(r, Severity::Warning, 1.0),
             finding(r, Severity::Warning, 1.0),
-            finding(r + 1, Severity::Suggestion, 1.0),
+            finding(rule_of(&e, "correct", 1), Severity::Suggestion, 1.0),
         ];
         let s = score(&e.scoring, &e.book, &f, 1500, &all(&e));
         assert!((s.checklists[1].score - 2000.0 / 22.25).abs() < 1e-9);
@@ -222,7 +196,7 @@ mod tests {
         // units = 26.67 and 100 * 26.67 / 36.67 = 72.73.
         let e = engine();
         let f: Vec<Finding> = (0..10)
-            .map(|_| finding(rule_of(&e, "readable"), Severity::Warning, 1.0))
+            .map(|_| finding(rule_of(&e, "readable", 0), Severity::Warning, 1.0))
             .collect();
         let short = score(&e.scoring, &e.book, &f, 20, &all(&e)).checklists[0].score;
         let long = score(&e.scoring, &e.book, &f, 2000, &all(&e)).checklists[0].score;
@@ -233,7 +207,7 @@ mod tests {
     #[test]
     fn more_or_worse_findings_never_raise_a_score() {
         let e = engine();
-        let rules: Vec<usize> = (0..e.book.rules.len()).collect();
+        let rules: Vec<RuleId> = e.book.rule_ids().collect();
         let severities = [Severity::Suggestion, Severity::Warning, Severity::Error];
         for words in [0, 10, 300, 5000] {
             let mut findings = Vec::new();
@@ -267,11 +241,12 @@ mod tests {
     #[test]
     fn deductions_add_up_to_the_points_lost() {
         let e = engine();
-        let r = rule_of(&e, "strategy");
+        let r = rule_of(&e, "strategy", 0);
+        let r2 = rule_of(&e, "strategy", 2);
         let f = [
             finding(r, Severity::Error, 1.0),
-            finding(r + 2, Severity::Warning, 1.0),
-            finding(r + 2, Severity::Warning, 2.0),
+            finding(r2, Severity::Warning, 1.0),
+            finding(r2, Severity::Warning, 2.0),
         ];
         let s = score(&e.scoring, &e.book, &f, 62, &all(&e));
         let strategy = &s.checklists[3];

@@ -8,8 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use postlint::counter::{Counter, XConfig};
-use postlint::entities::{self, Entity, EntityKind};
+use postlint::text::counter::{Counter, XConfig};
+use postlint::text::entities::{self, Entity, EntityKind};
 use serde_json::Value;
 
 fn load(name: &str) -> Vec<Value> {

@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use postlint::engine::{CliSettings, Engine};
+use postlint::engine::{Engine, Options};
+use postlint::settings::resolve::CliChoices;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus");
@@ -34,9 +35,12 @@ struct Measure {
 }
 
 fn measure(dir: &Path, ext: &str, channel: &str) -> Measure {
-    let engine = Engine::built_in(CliSettings {
-        channel: Some(channel.into()),
-        ..CliSettings::default()
+    let engine = Engine::load(&Options {
+        cli: CliChoices {
+            channel: Some(channel.into()),
+            ..CliChoices::default()
+        },
+        ..Options::default()
     })
     .unwrap();
     let mut paths = Vec::new();
@@ -54,7 +58,7 @@ fn measure(dir: &Path, ext: &str, channel: &str) -> Measure {
         );
         for post in &report.posts {
             scores.push(postlint::score::shown(post.score.overall));
-            failed += usize::from(!post.passed);
+            failed += usize::from(!post.verdict.passed);
         }
     }
     scores.sort_unstable();

@@ -1,16 +1,16 @@
 //! Every built-in rule's documentation is executable: each `bad` example
 //! must trigger the rule and each `good` example must not.
 
-use postlint::engine::{CliSettings, Engine};
+use postlint::engine::Engine;
 
 #[test]
 fn every_built_in_rule_has_why_and_examples_that_hold() {
-    let mut engine = Engine::built_in(CliSettings::default()).expect("built-in checklists load");
+    let mut engine = Engine::built_in().expect("built-in checklists load");
     let mut failures = Vec::new();
     let mut checked = 0;
-    for index in 0..engine.book.rules.len() {
+    for index in engine.book.rule_ids() {
         let (id, why, examples, channels) = {
-            let rule = &engine.book.rules[index];
+            let rule = engine.book.rule(index);
             (
                 rule.id.clone(),
                 rule.why.clone(),
@@ -24,12 +24,15 @@ fn every_built_in_rule_has_why_and_examples_that_hold() {
         if examples.bad.is_empty() || examples.good.is_empty() {
             failures.push(format!("{id}: needs at least one bad and one good example"));
         }
-        let channel = examples
-            .channel
-            .clone()
-            .or_else(|| channels.and_then(|c| c.first().cloned()))
-            .unwrap_or_else(|| "generic".to_owned());
-        engine.cli.channel = Some(channel.clone());
+        let channel_id = match &examples.channel {
+            Some(name) => engine.channels.find(name).expect("checked at load"),
+            None => channels
+                .and_then(|c| c.first().copied())
+                .or_else(|| engine.channels.find("generic"))
+                .expect("generic is built in"),
+        };
+        let channel = engine.channels.get(channel_id).id.clone();
+        engine.layers.cli.channel = Some(channel_id);
         for (text, should_fire) in examples
             .bad
             .iter()
@@ -42,7 +45,7 @@ fn every_built_in_rule_has_why_and_examples_that_hold() {
                 .posts
                 .iter()
                 .flat_map(|p| &p.findings)
-                .filter(|f| f.rule == index)
+                .filter(|f: &&postlint::finding::Finding| f.rule == index)
                 .map(|f| f.message.as_str())
                 .collect();
             if should_fire && fired.is_empty() {
@@ -68,7 +71,7 @@ fn every_built_in_rule_has_why_and_examples_that_hold() {
 
 #[test]
 fn each_built_in_checklist_has_at_least_six_rules() {
-    let engine = Engine::built_in(CliSettings::default()).unwrap();
+    let engine = Engine::built_in().unwrap();
     for c in &engine.book.checklists {
         assert!(
             c.rules.len() >= 6,

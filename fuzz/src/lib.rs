@@ -5,30 +5,33 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use postlint::audience::Audiences;
-use postlint::channel::Channels;
+use postlint::checklist::kinds::api::Resources;
 use postlint::checklist::{ChecklistSource, RuleBook};
-use postlint::config::Config;
-use postlint::document::{self, Syntax};
-use postlint::engine::{CliSettings, Engine, FileReport};
-use postlint::report::{self, Format, Options, Run};
-use postlint::score::Scoring;
+use postlint::engine::{Engine, Options as LoadOptions};
+use postlint::input::document::{self, Syntax};
+use postlint::outcome::{FileOutcome, Summary};
+use postlint::profile::channel::Channels;
+use postlint::report::{Format, Options, Reporter};
+use postlint::settings::resolve::CliChoices;
 use postlint::span::Span;
 
 /// The built-in engine with no forced channel (front matter and extension
 /// decide), built once.
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::built_in(CliSettings::default()).expect("built-in engine"))
+    ENGINE.get_or_init(|| Engine::built_in().expect("built-in engine"))
 }
 
 /// The built-in engine with `--channel x`, built once.
 pub fn engine_x() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        Engine::built_in(CliSettings {
-            channel: Some("x".into()),
-            ..Default::default()
+        Engine::load(&LoadOptions {
+            cli: CliChoices {
+                channel: Some("x".into()),
+                ..CliChoices::default()
+            },
+            ..LoadOptions::default()
         })
         .expect("built-in engine")
     })
@@ -69,22 +72,25 @@ pub fn check_file(data: &[u8]) {
         let shown = path.map_or("-".into(), |p| p.display().to_string());
         let report = engine.check_source(path, shown, text.to_owned());
         check_report(engine, &report);
-        let run = Run {
-            files: vec![report],
-            errors: Vec::new(),
-        };
+        let mut summary = Summary::default();
+        summary.add(&report);
         for format in [Format::Pretty, Format::Compact, Format::Json] {
             let options = Options {
                 quiet: false,
                 explain_score: true,
             };
-            report::render(format, &run, engine, options, &mut std::io::sink())
+            let mut reporter = Reporter::new(format, options);
+            let out = &mut std::io::sink();
+            reporter
+                .begin(&engine.info, out)
+                .and_then(|()| reporter.file(&engine.info, &report, out))
+                .and_then(|()| reporter.finish(&summary, &[], out))
                 .expect("rendering to a sink cannot fail");
         }
     }
 }
 
-fn check_report(engine: &Engine, report: &FileReport) {
+fn check_report(engine: &Engine, report: &FileOutcome) {
     let source = report.source.as_str();
     for problem in &report.problems {
         if let Some(span) = problem.span {
@@ -94,7 +100,7 @@ fn check_report(engine: &Engine, report: &FileReport) {
     for post in &report.posts {
         assert_span(source, post.span, "post span");
         for finding in &post.findings {
-            let id = &engine.book.rules[finding.rule].id;
+            let id = &engine.book.rule(finding.rule).id;
             assert_span(source, finding.span, &format!("finding span of {id}"));
             assert!(
                 post.span.contains(finding.span) || finding.span.is_empty(),
@@ -103,7 +109,9 @@ fn check_report(engine: &Engine, report: &FileReport) {
                 post.span
             );
             if let Some(fix) = &finding.fix {
-                assert_span(source, fix.span, &format!("fix span of {id}"));
+                for edit in &fix.edits {
+                    assert_span(source, edit.span, &format!("fix span of {id}"));
+                }
             }
             assert!(
                 finding.magnitude.is_finite() && finding.magnitude >= 0.0,
@@ -133,7 +141,8 @@ pub fn document(data: &[u8]) {
             );
         }
         for problem in &doc.problems {
-            assert_span(source, problem.span, "problem");
+            let span = problem.span.expect("document problems are located");
+            assert_span(source, span, "problem");
         }
         for separator in ["---", "***", ""] {
             let posts = document::split_posts(source, doc.body, separator);
@@ -234,16 +243,9 @@ pub fn checklist(data: &[u8]) -> bool {
         file: "fuzz.toml".into(),
         text: text.to_owned(),
     }];
-    match RuleBook::load(&sources, None, channels()) {
+    match RuleBook::load(&sources, None, channels(), &Resources::default()) {
         Ok(book) => {
-            let engine = Engine {
-                book,
-                channels: Channels::built_in().expect("built-in channels"),
-                audiences: Audiences::built_in().expect("built-in audiences"),
-                scoring: Scoring::built_in().expect("built-in scoring"),
-                config: Config::default(),
-                cli: CliSettings::default(),
-            };
+            let engine = Engine::with_book(book).expect("built-in tables load");
             for (name, text) in CHECKLIST_POSTS {
                 let report =
                     engine.check_source(Some(Path::new(name)), (*name).into(), (*text).into());

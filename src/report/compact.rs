@@ -2,34 +2,51 @@
 
 use std::io::{self, Write};
 
-use super::{Options, Run, locate};
-use crate::engine::Engine;
+use super::Options;
+use crate::outcome::{FileOutcome, RunInfo};
 
-pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write) -> io::Result<()> {
-    for file in &run.files {
+pub struct Compact {
+    pub options: Options,
+}
+
+impl Compact {
+    pub fn file(
+        &mut self,
+        info: &RunInfo,
+        file: &FileOutcome,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for p in &file.problems {
             let (line, col) = p.span.map_or((1, 1), |s| {
-                let pos = file.lines.position(&file.source, s.start);
+                let pos = file.position(s.start);
                 (pos.line, pos.column)
             });
             writeln!(out, "{}:{line}:{col}: problem: {}", file.path, p.message)?;
         }
         for post in &file.posts {
-            if options.quiet && post.passed {
+            if self.options.quiet && post.verdict.passed {
                 continue;
             }
             for f in &post.findings {
-                let (line, col, _, _) = locate(file, f.span);
-                let rule = &engine.book.rules[f.rule];
+                let at = file.position(f.span.start);
                 writeln!(
                     out,
-                    "{}:{line}:{col}: {} {}: {}",
-                    file.path, f.severity, rule.id, f.message
+                    "{}:{}:{}: {} {}: {}",
+                    file.path,
+                    at.line,
+                    at.column,
+                    f.severity,
+                    info.rule(f.rule).id,
+                    f.message
                 )?;
             }
         }
+        Ok(())
     }
-    for e in &run.errors {
+}
+
+pub fn finish(errors: &[String], out: &mut dyn Write) -> io::Result<()> {
+    for e in errors {
         writeln!(out, "{e}")?;
     }
     Ok(())

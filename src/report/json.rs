@@ -1,20 +1,20 @@
 //! The JSON report. Its shape is a contract (see README, "JSON report"):
 //! fields are only ever added, and `version` changes if one must change.
+//!
+//! It streams: the opening is written by `begin`, each file as it comes,
+//! the totals by `finish`. The text is byte for byte what serde_json's
+//! pretty printer gives for the whole report at once.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Run, Summary, locate};
-use crate::engine::Engine;
-use crate::score::shown;
+use super::reason_text;
+use crate::outcome::{FileOutcome, RunInfo, Summary, shown};
 
-#[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    errors: &'a [String],
-    summary: Summary,
+#[derive(Default)]
+pub struct Json {
+    files: usize,
 }
 
 #[derive(Serialize)]
@@ -40,8 +40,9 @@ struct Post<'a> {
     count: usize,
     channel: &'a str,
     audience: &'a str,
+    lang: String,
     passed: bool,
-    reasons: &'a [String],
+    reasons: Vec<String>,
     scores: serde_json::Map<String, serde_json::Value>,
     words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,97 +76,176 @@ struct Finding<'a> {
     fix: Option<Fix<'a>>,
 }
 
+/// `byte_start`, `byte_end` and `replacement` describe the first edit
+/// (version 1 had one edit per fix); `edits` lists them all.
 #[derive(Serialize)]
 struct Fix<'a> {
     byte_start: usize,
     byte_end: usize,
     replacement: &'a str,
     safe: bool,
+    edits: Vec<Edit<'a>>,
 }
 
-pub fn render(run: &Run, engine: &Engine, out: &mut dyn Write) -> io::Result<()> {
-    let book = &engine.book;
-    let files = run
-        .files
-        .iter()
-        .map(|file| File {
-            path: &file.path,
-            problems: file
-                .problems
-                .iter()
-                .map(|p| {
-                    let pos = p.span.map(|s| file.lines.position(&file.source, s.start));
-                    Problem {
-                        message: &p.message,
-                        line: pos.map_or(1, |p| p.line),
-                        column: pos.map_or(1, |p| p.column),
-                        help: p.help.as_deref(),
-                    }
-                })
-                .collect(),
-            posts: file
-                .posts
-                .iter()
-                .map(|post| {
-                    let mut scores = serde_json::Map::new();
-                    scores.insert("overall".into(), shown(post.score.overall).into());
-                    for s in &post.score.checklists {
-                        scores.insert(
-                            book.checklists[s.checklist].id.clone(),
-                            shown(s.score).into(),
-                        );
-                    }
-                    let (line, _, end_line, _) = locate(file, post.span);
-                    Post {
-                        index: post.index + 1,
-                        count: post.count,
-                        channel: &post.channel,
-                        audience: &post.audience.name,
-                        passed: post.passed,
-                        reasons: &post.reasons,
-                        scores,
-                        words: post.score.words,
-                        length: post.length.map(|(value, max)| Length { value, max }),
-                        line,
-                        end_line,
-                        findings: post
-                            .findings
-                            .iter()
-                            .map(|f| {
-                                let rule = &book.rules[f.rule];
-                                let (line, column, end_line, end_column) = locate(file, f.span);
-                                Finding {
-                                    rule: &rule.id,
-                                    checklist: &book.checklists[rule.checklist].id,
-                                    severity: f.severity.as_str(),
-                                    message: &f.message,
-                                    line,
-                                    column,
-                                    end_line,
-                                    end_column,
-                                    byte_start: f.span.start,
-                                    byte_end: f.span.end,
-                                    suggestion: f.fix.as_ref().map(|x| x.replacement.as_str()),
-                                    fix: f.fix.as_ref().map(|x| Fix {
-                                        byte_start: x.span.start,
-                                        byte_end: x.span.end,
-                                        replacement: &x.replacement,
-                                        safe: x.safe,
-                                    }),
-                                }
-                            })
-                            .collect(),
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    let report = Report {
-        version: 1,
-        files,
-        errors: &run.errors,
-        summary: run.summary(),
+#[derive(Serialize)]
+struct Edit<'a> {
+    byte_start: usize,
+    byte_end: usize,
+    replacement: &'a str,
+}
+
+impl Json {
+    pub fn begin(&mut self, _: &RunInfo, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "{{\n  \"version\": 1,\n  \"files\": [")
+    }
+
+    pub fn file(
+        &mut self,
+        info: &RunInfo,
+        file: &FileOutcome,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(if self.files == 0 { b"\n" } else { b",\n" })?;
+        self.files += 1;
+        write_nested(out, &file_json(info, file), Nesting::Element)
+    }
+
+    pub fn finish(
+        &mut self,
+        summary: &Summary,
+        errors: &[String],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if self.files > 0 {
+            write!(out, "\n  ")?;
+        }
+        write!(out, "],\n  \"errors\": ")?;
+        write_nested(out, errors, Nesting::Value)?;
+        write!(out, ",\n  \"summary\": ")?;
+        write_nested(out, summary, Nesting::Value)?;
+        writeln!(out, "\n}}")
+    }
+}
+
+/// Where a value sits in the report: as an element of `files` (its first
+/// line indented too) or as the value of a top-level key (its first line
+/// follows the key).
+#[derive(Clone, Copy, PartialEq)]
+enum Nesting {
+    Element,
+    Value,
+}
+
+/// `value` pretty-printed as serde_json would print it at that depth:
+/// every line indented (JSON strings hold no raw line breaks).
+fn write_nested<T: Serialize + ?Sized>(
+    out: &mut dyn Write,
+    value: &T,
+    nesting: Nesting,
+) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    let pad = match nesting {
+        Nesting::Element => "    ",
+        Nesting::Value => "  ",
     };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
-    writeln!(out)
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        if i > 0 || nesting == Nesting::Element {
+            out.write_all(pad.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn file_json<'a>(info: &'a RunInfo, file: &'a FileOutcome) -> File<'a> {
+    File {
+        path: &file.path,
+        problems: file
+            .problems
+            .iter()
+            .map(|p| {
+                let pos = p.span.map(|s| file.position(s.start));
+                Problem {
+                    message: &p.message,
+                    line: pos.map_or(1, |p| p.line),
+                    column: pos.map_or(1, |p| p.column),
+                    help: p.help.as_deref(),
+                }
+            })
+            .collect(),
+        posts: file
+            .posts
+            .iter()
+            .map(|post| {
+                let mut scores = serde_json::Map::new();
+                scores.insert("overall".into(), shown(post.score.overall).into());
+                for s in &post.score.checklists {
+                    scores.insert(
+                        info.checklist(s.checklist).id.clone(),
+                        shown(s.score).into(),
+                    );
+                }
+                let (start, end) = file.locate(post.span);
+                Post {
+                    index: post.index + 1,
+                    count: post.count,
+                    channel: &info.channel(post.channel).id,
+                    audience: &file.audience.name,
+                    lang: post.lang.to_string(),
+                    passed: post.verdict.passed,
+                    reasons: post
+                        .verdict
+                        .reasons
+                        .iter()
+                        .map(|r| reason_text(info, r))
+                        .collect(),
+                    scores,
+                    words: post.score.words,
+                    length: post.length.map(|(value, max)| Length { value, max }),
+                    line: start.line,
+                    end_line: end.line,
+                    findings: post
+                        .findings
+                        .iter()
+                        .map(|f| {
+                            let rule = info.rule(f.rule);
+                            let (start, end) = file.locate(f.span);
+                            let first = f.fix.as_ref().and_then(|x| x.edits.first());
+                            Finding {
+                                rule: &rule.id,
+                                checklist: &info.checklist(rule.checklist).id,
+                                severity: f.severity.as_str(),
+                                message: &f.message,
+                                line: start.line,
+                                column: start.column,
+                                end_line: end.line,
+                                end_column: end.column,
+                                byte_start: f.span.start,
+                                byte_end: f.span.end,
+                                suggestion: first.map(|e| e.replacement.as_str()),
+                                fix: f.fix.as_ref().zip(first).map(|(x, first)| Fix {
+                                    byte_start: first.span.start,
+                                    byte_end: first.span.end,
+                                    replacement: &first.replacement,
+                                    safe: x.is_safe(),
+                                    edits: x
+                                        .edits
+                                        .iter()
+                                        .map(|e| Edit {
+                                            byte_start: e.span.start,
+                                            byte_end: e.span.end,
+                                            replacement: &e.replacement,
+                                        })
+                                        .collect(),
+                                }),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
 }

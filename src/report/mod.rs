@@ -1,14 +1,18 @@
-//! Output formats. One enum, one file per format; each renders the same
-//! [`Run`] and none decides anything: verdicts come from the engine.
+//! Output formats. One enum, one file per format. A format sees the run
+//! model only ([`crate::outcome`]): `begin` once with what is the same for
+//! the whole run, `file` for each file in input order as files finish, and
+//! `finish` with the totals, so every format can stream. None decides
+//! anything: verdicts come from the checker; the words for them live here.
 
 mod compact;
 mod json;
 mod pretty;
+pub mod stats;
 
 use std::io::{self, Write};
 
-use crate::engine::{Engine, FileReport};
 use crate::finding::Severity;
+use crate::outcome::{FileOutcome, Reason, RunInfo, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -28,72 +32,82 @@ pub struct Options {
     pub explain_score: bool,
 }
 
-/// Everything a run found.
-pub struct Run {
-    pub files: Vec<FileReport>,
-    /// Problems that belong to no file (a path that does not exist...).
-    pub errors: Vec<String>,
+/// A format's state while a run streams through it.
+pub enum Reporter {
+    Pretty(pretty::Pretty),
+    Compact(compact::Compact),
+    Json(json::Json),
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Summary {
-    pub files: usize,
-    pub posts: usize,
-    pub passed: usize,
-    pub failed: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub suggestions: usize,
-    /// Files that could not be read or had bad front matter, plus run errors.
-    pub problems: usize,
-}
-
-impl Run {
-    pub fn summary(&self) -> Summary {
-        let mut s = Summary {
-            files: self.files.len(),
-            problems: self.errors.len(),
-            ..Summary::default()
-        };
-        for file in &self.files {
-            s.problems += file.problems.len();
-            for post in &file.posts {
-                s.posts += 1;
-                if post.passed {
-                    s.passed += 1;
-                } else {
-                    s.failed += 1;
-                }
-                for f in &post.findings {
-                    match f.severity {
-                        Severity::Error => s.errors += 1,
-                        Severity::Warning => s.warnings += 1,
-                        Severity::Suggestion => s.suggestions += 1,
-                    }
-                }
-            }
+impl Reporter {
+    pub fn new(format: Format, options: Options) -> Self {
+        match format {
+            Format::Pretty => Reporter::Pretty(pretty::Pretty { options }),
+            Format::Compact => Reporter::Compact(compact::Compact { options }),
+            Format::Json => Reporter::Json(json::Json::default()),
         }
-        s
+    }
+
+    pub fn begin(&mut self, info: &RunInfo, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Reporter::Pretty(_) | Reporter::Compact(_) => Ok(()),
+            Reporter::Json(r) => r.begin(info, out),
+        }
+    }
+
+    pub fn file(
+        &mut self,
+        info: &RunInfo,
+        file: &FileOutcome,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match self {
+            Reporter::Pretty(r) => r.file(info, file, out),
+            Reporter::Compact(r) => r.file(info, file, out),
+            Reporter::Json(r) => r.file(info, file, out),
+        }
+    }
+
+    /// `errors`: problems that belong to no file (a path that does not exist).
+    pub fn finish(
+        &mut self,
+        summary: &Summary,
+        errors: &[String],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match self {
+            Reporter::Pretty(r) => r.finish(summary, out),
+            Reporter::Compact(_) => compact::finish(errors, out),
+            Reporter::Json(r) => r.finish(summary, errors, out),
+        }
     }
 }
 
-pub fn render(
-    format: Format,
-    run: &Run,
-    engine: &Engine,
-    options: Options,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        Format::Pretty => pretty::render(run, engine, options, out),
-        Format::Compact => compact::render(run, engine, options, out),
-        Format::Json => json::render(run, engine, out),
+/// Why a post failed, in words: "2 errors: strategy.risky-claim".
+pub fn reason_text(info: &RunInfo, reason: &Reason) -> String {
+    match reason {
+        Reason::Findings {
+            count,
+            threshold,
+            worst,
+            rules,
+        } => {
+            let what = if *threshold == Severity::Error {
+                plural(*count, "error")
+            } else {
+                format!("{count} at or above {}", worst.as_str())
+            };
+            let ids: Vec<&str> = rules.iter().map(|r| info.rule(*r).id.as_str()).collect();
+            format!("{what}: {}", ids.join(", "))
+        }
+        Reason::BelowMinScore { score, min } => format!("score {score} below {min}"),
     }
 }
 
-/// 1-based line and column of both ends of a span.
-pub(crate) fn locate(file: &FileReport, span: crate::span::Span) -> (usize, usize, usize, usize) {
-    let a = file.lines.position(&file.source, span.start);
-    let b = file.lines.position(&file.source, span.end);
-    (a.line, a.column, b.line, b.column)
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

@@ -7,10 +7,13 @@ use colored::{ColoredString, Colorize};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Options, Run, locate};
-use crate::engine::{Engine, FileReport, PostReport, plural};
+use super::{Options, plural, reason_text};
+use crate::finding::number;
 use crate::finding::{Finding, Severity};
-use crate::score::shown;
+use crate::fix::Applicability;
+use crate::outcome::{
+    ChecklistScore, FileOutcome, PostOutcome, RunInfo, ScoreNote, Summary, shown,
+};
 
 const BAR_WIDTH: usize = 20;
 const TAB: &str = "    ";
@@ -23,18 +26,31 @@ fn paint(severity: Severity, text: &str) -> ColoredString {
     }
 }
 
-pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write) -> io::Result<()> {
-    for file in &run.files {
+pub struct Pretty {
+    pub options: Options,
+}
+
+impl Pretty {
+    pub fn file(
+        &mut self,
+        info: &RunInfo,
+        file: &FileOutcome,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for post in &file.posts {
-            if options.quiet && post.passed {
+            if self.options.quiet && post.verdict.passed {
                 continue;
             }
-            render_post(file, post, engine, options, out)?;
+            render_post(info, file, post, self.options, out)?;
         }
+        Ok(())
     }
-    // Problems are printed once, on stderr, at the end of the run (app.rs).
-    if !options.quiet {
-        let s = run.summary();
+
+    /// Problems are printed once, on stderr, at the end of the run (app.rs).
+    pub fn finish(&mut self, s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if self.options.quiet {
+            return Ok(());
+        }
         let mut parts = vec![format!(
             "{}, {}: {}",
             plural(s.files, "file"),
@@ -54,40 +70,32 @@ pub fn render(run: &Run, engine: &Engine, options: Options, out: &mut dyn Write)
         if s.problems > 0 {
             parts.push(plural(s.problems, "problem").red().to_string());
         }
-        writeln!(out, "{}", parts.join("  ·  "))?;
+        writeln!(out, "{}", parts.join("  ·  "))
     }
-    Ok(())
 }
 
 fn render_post(
-    file: &FileReport,
-    post: &PostReport,
-    engine: &Engine,
+    info: &RunInfo,
+    file: &FileOutcome,
+    post: &PostOutcome,
     options: Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let book = &engine.book;
-    let channel_name = engine
-        .channels
-        .get(&post.channel)
-        .map_or(post.channel.as_str(), |c| c.name.as_str());
+    let channel = info.channel(post.channel);
     writeln!(
         out,
         "{}  ·  {}  ·  post {} of {}",
         file.path.bold(),
-        channel_name,
+        channel.name,
         post.index + 1,
         post.count
     )?;
     writeln!(out)?;
     for f in &post.findings {
-        render_finding(file, f, engine, out)?;
+        render_finding(info, file, f, out)?;
     }
     if let Some(preview) = &post.fold_preview
-        && let Some(fold) = engine
-            .channels
-            .get(&post.channel)
-            .and_then(|c| c.limits.fold)
+        && let Some(fold) = channel.fold
     {
         writeln!(out, "Before \"see more\" ({fold} characters), readers see:")?;
         for line in wrap(preview, 78) {
@@ -96,24 +104,25 @@ fn render_post(
         writeln!(out)?;
     }
     for s in &post.score.checklists {
-        let checklist = &book.checklists[s.checklist];
+        let checklist = info.checklist(s.checklist);
         let findings: Vec<&Finding> = post
             .findings
             .iter()
-            .filter(|f| checklist.rules.contains(&f.rule))
+            .filter(|f| info.rule(f.rule).checklist == s.checklist)
             .collect();
-        let note = match checklist.id.as_str() {
-            "readable" if post.score.words > 0 => format!(
+        let note = match checklist.note {
+            ScoreNote::ReadingGrade if post.score.words > 0 => format!(
                 "grade {:.1}, target {} ({} audience)",
                 post.grade.max(0.0),
-                crate::rule::number(post.audience.max_grade),
-                post.audience.name
+                number(file.audience.max_grade),
+                file.audience.name
             ),
-            "channel" => post
+            ScoreNote::ReadingGrade => String::new(),
+            ScoreNote::Length => post
                 .length
                 .map(|(value, max)| format!("{} / {} characters", thousands(value), thousands(max)))
                 .unwrap_or_default(),
-            _ => counts(&findings),
+            ScoreNote::Findings => counts(&findings),
         };
         let note = if note.is_empty() {
             String::new()
@@ -128,13 +137,19 @@ fn render_post(
             shown(s.score)
         )?;
         if options.explain_score {
-            explain(post, s, engine, out)?;
+            explain(info, post, s, out)?;
         }
     }
-    let verdict = if post.passed {
+    let verdict = if post.verdict.passed {
         "PASS".green().bold().to_string()
     } else {
-        format!("{}  {}", "FAIL".red().bold(), post.reasons.join("; "))
+        let reasons: Vec<String> = post
+            .verdict
+            .reasons
+            .iter()
+            .map(|r| reason_text(info, r))
+            .collect();
+        format!("{}  {}", "FAIL".red().bold(), reasons.join("; "))
     };
     writeln!(
         out,
@@ -149,9 +164,9 @@ fn render_post(
 }
 
 fn explain(
-    post: &PostReport,
-    s: &crate::score::ChecklistScore,
-    engine: &Engine,
+    info: &RunInfo,
+    post: &PostOutcome,
+    s: &ChecklistScore,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if s.deductions.is_empty() {
@@ -163,7 +178,7 @@ fn explain(
         post.score.words, post.score.units, post.score.units, post.score.units, s.penalty, s.score
     )?;
     for d in &s.deductions {
-        let rule = &engine.book.rules[d.rule];
+        let rule = info.rule(d.rule);
         writeln!(
             out,
             "      {:>6.1}  {:<40} {}",
@@ -176,13 +191,14 @@ fn explain(
 }
 
 fn render_finding(
-    file: &FileReport,
+    info: &RunInfo,
+    file: &FileOutcome,
     f: &Finding,
-    engine: &Engine,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let rule = &engine.book.rules[f.rule];
-    let (line, column, end_line, _) = locate(file, f.span);
+    let rule = info.rule(f.rule);
+    let (start, end) = file.locate(f.span);
+    let (line, column, end_line) = (start.line, start.column, end.line);
     writeln!(
         out,
         "{}{}: {}",
@@ -223,14 +239,23 @@ fn render_finding(
         writeln!(out, "{pad} = help: {help}")?;
     }
     if let Some(fix) = &f.fix {
-        let from = &file.source[fix.span.range()];
-        let safety = if fix.safe { "safe" } else { "review" };
-        let what = if fix.replacement.is_empty() {
-            format!("remove \"{}\"", from.trim())
-        } else {
-            format!("{} -> {}", from, fix.replacement)
+        let safety = match fix.applicability {
+            Applicability::Safe => "safe",
+            Applicability::Review => "review",
         };
-        writeln!(out, "{pad} = fix ({safety}): {what}")?;
+        let what: Vec<String> = fix
+            .edits
+            .iter()
+            .map(|e| {
+                let from = file.source.get(e.span.range()).unwrap_or_default();
+                if e.replacement.is_empty() {
+                    format!("remove \"{}\"", from.trim())
+                } else {
+                    format!("{} -> {}", from, e.replacement)
+                }
+            })
+            .collect();
+        writeln!(out, "{pad} = fix ({safety}): {}", what.join(", "))?;
     }
     writeln!(out)
 }

@@ -226,7 +226,11 @@ const BAD_CONFIGS: &[(&str, &[&str])] = &[
     ),
     (
         "[rules.\"readable.no-such-rule\"]\nmax = 3\n",
-        &["1:8", "`readable.no-such-rule`", "did you mean"],
+        &[
+            "1:8",
+            "`readable.no-such-rule`",
+            "`readable` has `readable.sentence-too-long`, ",
+        ],
     ),
     (
         "[rules.\"readable.sentence-to-long\"]\nmax = 3\n",

@@ -52,8 +52,10 @@ fn explain_shows_why_and_examples() {
 #[test]
 fn explain_an_unknown_rule_suggests_one() {
     let out = in_repo(&["explain", "readable.nope"]);
-    out.code(ERROR)
-        .stderr_has(&["readable.nope", "postlint rules"]);
+    out.code(ERROR).stderr_has(&[
+        "readable.nope",
+        "`readable` has `readable.sentence-too-long`",
+    ]);
     assert_eq!(out.stdout, "");
     in_repo(&["explain", "readable.sentence-to-long"])
         .code(ERROR)

@@ -1,0 +1,178 @@
+//! `metric`: a measured number of each unit of a scope (length as the
+//! channel counts it, words, reading grade...) against `min`/`max`.
+//! A value past its threshold costs more the further it is past
+//! (`Finding::magnitude`).
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::api::{Bounds, Context, Emit, Input, Resources, ThresholdSpec, number};
+use crate::error::LoadError;
+use crate::schema::Source;
+use crate::span::Span;
+use crate::text::post::{Post, Scope};
+use crate::text::readability::{TextStats, syllables};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    /// Length as the channel's platform counts it.
+    Length,
+    Characters,
+    Words,
+    Sentences,
+    Paragraphs,
+    /// Letters of one word (scope `word`).
+    Letters,
+    /// Syllables of one word (scope `word`).
+    Syllables,
+    WordsPerSentence,
+    SyllablesPerWord,
+    /// Flesch-Kincaid grade level.
+    Grade,
+    /// Flesch reading ease (higher is easier: use `min`).
+    ReadingEase,
+    Fog,
+    Smog,
+    ColemanLiau,
+    Ari,
+}
+
+impl Measure {
+    fn is_per_word(self) -> bool {
+        matches!(self, Measure::Letters | Measure::Syllables)
+    }
+
+    fn value(self, post: &Post<'_>, unit: Span, cx: &Context<'_>) -> f64 {
+        let text = &post.text[unit.range()];
+        let stats = || {
+            if unit == post.span {
+                post.stats
+            } else {
+                let words = post.words_in(unit);
+                let first = words.first().map_or(0, |w| {
+                    post.words.partition_point(|x| x.span.start < w.span.start)
+                });
+                TextStats::from_parts(&post.text, words, first, post.sentences_in(unit))
+            }
+        };
+        match self {
+            Measure::Length => cx.channel.counter.count(&post.source[unit.range()]) as f64,
+            Measure::Characters => text.chars().count() as f64,
+            Measure::Words => post.words_in(unit).len() as f64,
+            Measure::Sentences => post.sentences_in(unit).len() as f64,
+            Measure::Paragraphs => post
+                .units(Scope::Paragraph)
+                .iter()
+                .filter(|p| unit.contains(**p))
+                .count() as f64,
+            Measure::Letters => text.chars().filter(|c| c.is_alphabetic()).count() as f64,
+            // A hyphenated compound reads as its parts.
+            Measure::Syllables => text.split('-').map(syllables).max().unwrap_or(0) as f64,
+            Measure::WordsPerSentence => {
+                let s = stats();
+                s.words as f64 / s.sentences.max(1) as f64
+            }
+            Measure::SyllablesPerWord => {
+                let s = stats();
+                s.syllables as f64 / s.words.max(1) as f64
+            }
+            Measure::Grade => stats().flesch_kincaid_grade(),
+            Measure::ReadingEase => stats().flesch_reading_ease(),
+            Measure::Fog => stats().gunning_fog(),
+            Measure::Smog => stats().smog(),
+            Measure::ColemanLiau => stats().coleman_liau(),
+            Measure::Ari => stats().ari(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    metric: Measure,
+    min: Option<Spanned<ThresholdSpec>>,
+    max: Option<Spanned<ThresholdSpec>>,
+    /// Skip units with fewer words: reading formulas mean little on a
+    /// one-line post.
+    min_words: Option<usize>,
+}
+
+/// `match` is the measured text (a word, a sentence), cut to 60 characters.
+pub const PLACEHOLDERS: &[&str] = &["value", "min", "max", "match"];
+
+pub struct Metric {
+    measure: Measure,
+    bounds: Bounds,
+    min_words: usize,
+}
+
+impl Metric {
+    pub fn compile(
+        spec: Spec,
+        scope: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+        _: &Resources,
+    ) -> Result<Self, LoadError> {
+        if spec.metric.is_per_word() != (scope == Scope::Word) {
+            return Err(src
+                .error(span, "`letters` and `syllables` measure one word: use them, and only them, with scope = \"word\"")
+                .with_key("scope"));
+        }
+        let bounds = Bounds::compile(src, span, "a `metric` rule", spec.min, spec.max)?;
+        Ok(Self {
+            measure: spec.metric,
+            bounds,
+            min_words: spec.min_words.unwrap_or(0),
+        })
+    }
+
+    pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        let post = input.post;
+        let cx = input.cx;
+        let (min, max) = self.bounds.resolve(cx);
+        if max.is_none() && min.is_none() {
+            return;
+        }
+        for unit in post.units(input.scope) {
+            if self.min_words > 0 && post.words_in(unit).len() < self.min_words {
+                continue;
+            }
+            let value = self.measure.value(post, unit, cx);
+            let (over, magnitude) = match (min, max) {
+                (_, Some(max)) if value > max => (true, value / max.max(f64::EPSILON)),
+                (Some(min), _) if value < min => (true, min / value.max(f64::EPSILON)),
+                _ => (false, 1.0),
+            };
+            if !over {
+                continue;
+            }
+            let span = match (self.measure, max) {
+                // Point at what does not fit: the text past the limit.
+                (Measure::Length, Some(max)) if value > max => {
+                    let published = &post.source[unit.range()];
+                    let fit = cx.channel.counter.fit(published, max as usize);
+                    Span::new(unit.start + fit, unit.end)
+                }
+                _ => unit,
+            };
+            let (v, lo, hi) = (
+                number(value),
+                min.map(number).unwrap_or_default(),
+                max.map(number).unwrap_or_default(),
+            );
+            let text = post.slice(unit);
+            let shown = match text.char_indices().nth(60) {
+                Some((cut, _)) => format!("{}…", &text[..cut]),
+                None => text.to_owned(),
+            };
+            emit.push(
+                span,
+                &[("value", &v), ("min", &lo), ("max", &hi), ("match", &shown)],
+                None,
+                magnitude,
+            );
+        }
+    }
+}

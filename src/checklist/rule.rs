@@ -1,0 +1,66 @@
+//! A compiled rule: the keys every rule has, plus its kind's compiled
+//! matcher. Built once per run by `checklist`, then shared by reference
+//! across threads (`check(&self, ..)`).
+
+use serde::Deserialize;
+
+use crate::checklist::kinds::Kind;
+use crate::checklist::template::Template;
+use crate::finding::Severity;
+use crate::ids::{ChannelId, ChecklistId};
+use crate::text::lang::LangTag;
+use crate::text::post::{Reading, Scope};
+
+pub struct Rule {
+    /// Full id: `checklist.rule`.
+    pub id: String,
+    pub checklist: ChecklistId,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub message: Template,
+    pub why: String,
+    pub help: Option<String>,
+    pub scope: Scope,
+    /// Channels the rule applies to; `None` for all.
+    pub channels: Option<Vec<ChannelId>>,
+    /// Languages the rule applies to (a rule for `en` covers `en-GB`);
+    /// `None` for all.
+    pub languages: Option<Vec<LangTag>>,
+    /// Only for posts read this way; `None` for all.
+    pub reading: Option<Reading>,
+    /// The kind's own keys as TOML (after config overrides), for `explain`.
+    pub settings: String,
+    pub examples: Examples,
+    pub kind: Kind,
+}
+
+impl Rule {
+    /// Whether the rule runs on a post of this channel, reading and language.
+    pub fn applies_to(&self, channel: ChannelId, reading: Reading, lang: LangTag) -> bool {
+        self.enabled
+            && self.channels.as_ref().is_none_or(|c| c.contains(&channel))
+            && self.reading.is_none_or(|r| r == reading)
+            && self
+                .languages
+                .as_ref()
+                .is_none_or(|l| l.iter().any(|wanted| lang.is_covered_by(wanted)))
+    }
+
+    /// The part of the id after the checklist's.
+    pub fn short_id(&self) -> &str {
+        self.id.split_once('.').map_or(&self.id, |(_, name)| name)
+    }
+}
+
+/// Executable documentation: each `bad` text must trigger the rule, each
+/// `good` text must not (checked by the test suite for every built-in rule).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Channel to check the examples as; default: the rule's first channel.
+    pub channel: Option<String>,
+    #[serde(default)]
+    pub bad: Vec<String>,
+    #[serde(default)]
+    pub good: Vec<String>,
+}

@@ -1,0 +1,450 @@
+//! A file's text split into front matter and body, and the body into posts
+//! and blocks. Parsing never fails: problems are returned beside the result.
+//!
+//! Every span indexes the original file text (after a BOM, across CRLF), so
+//! later stages never translate offsets.
+
+mod front_matter;
+mod markdown;
+
+use std::path::Path;
+
+use crate::span::Span;
+
+pub use front_matter::FrontMatter;
+pub use markdown::{Prose, markdown_prose};
+
+/// A unit of prose: sentences never cross a block boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// A Markdown heading with its level (1-6).
+    Heading(u8),
+    ListItem,
+    Quote,
+    TableCell,
+}
+
+/// How a file's body is written. Where it is published (the channel) is a
+/// separate question: a Markdown file sent to X is checked as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Syntax {
+    #[default]
+    Plain,
+    Markdown,
+}
+
+impl Problem {
+    /// A problem of the whole file.
+    pub fn unlocated(message: impl Into<String>) -> Self {
+        Self {
+            span: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+}
+
+impl Syntax {
+    /// `.md`, `.markdown` and `.mdx` (any case) are Markdown; everything
+    /// else, stdin included, is plain text.
+    pub fn from_path(path: &Path) -> Syntax {
+        let markdown = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            Self::MARKDOWN_EXTENSIONS
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(e))
+        });
+        if markdown {
+            Syntax::Markdown
+        } else {
+            Syntax::Plain
+        }
+    }
+
+    /// File extensions read as Markdown (MDX is read as Markdown too).
+    pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdx"];
+    /// File extensions of plain-text posts (`.tweet`: twitter-together).
+    pub const PLAIN_EXTENSIONS: &[&str] = &["txt", "tweet"];
+}
+
+/// Something wrong with the file itself rather than its prose, such as
+/// front matter that does not parse or a channel it names that does not
+/// exist. A problem makes the run exit 2, after every file was checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the file; `None` when the file as a whole is the problem
+    /// (cannot be read, not UTF-8).
+    pub span: Option<Span>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub source: &'a str,
+    pub syntax: Syntax,
+    pub front_matter: FrontMatter,
+    /// Including both fences.
+    pub front_matter_span: Option<Span>,
+    /// Everything after the front matter (and after a BOM).
+    pub body: Span,
+    /// E.g. invalid YAML or `channel: 3`, spanning the offending line.
+    pub problems: Vec<Problem>,
+}
+
+/// Splits off front matter. Never fails: bad front matter becomes a problem
+/// and the body is still returned. See `front_matter::detect` for when a
+/// plain-text file's leading `---` block counts as front matter.
+pub fn parse(source: &str, syntax: Syntax) -> Document<'_> {
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    match front_matter::detect(source, start, syntax) {
+        Some(found) => Document {
+            source,
+            syntax,
+            front_matter: found.front_matter,
+            front_matter_span: Some(found.span),
+            body: Span::new(found.body_start, source.len()),
+            problems: found.problems,
+        },
+        None => Document {
+            source,
+            syntax,
+            front_matter: FrontMatter::default(),
+            front_matter_span: None,
+            body: Span::new(start, source.len()),
+            problems: Vec::new(),
+        },
+    }
+}
+
+/// Posts of a thread, for channels that do not render Markdown. In Markdown
+/// channels (blog, newsletter) `---` is a thematic break, so callers must not
+/// split those.
+///
+/// Splits `body` at lines holding only `separator` (trailing spaces and `\r`
+/// allowed, so `----` is not `---`). Each post is trimmed of surrounding
+/// whitespace and empty parts are dropped. Always returns at least one span,
+/// so every file is at least one (possibly empty) post.
+pub fn split_posts(source: &str, body: Span, separator: &str) -> Vec<Span> {
+    let body = clamp(source, body);
+    let separator = separator.trim();
+    let mut posts = Vec::new();
+    let mut part_start = body.start;
+    if !separator.is_empty() {
+        for line in lines(source, body) {
+            if line.text(source).trim_end() == separator {
+                posts.extend(trim(source, Span::new(part_start, line.start)));
+                part_start = line.next;
+            }
+        }
+    }
+    posts.extend(trim(source, Span::new(part_start, body.end)));
+    if posts.is_empty() {
+        posts.push(Span::new(body.start, body.start));
+    }
+    posts
+}
+
+/// Paragraphs of plain (social) text: runs of lines separated by blank
+/// lines, each trimmed.
+pub fn plain_blocks(source: &str, post: Span) -> Vec<Block> {
+    let post = clamp(source, post);
+    let mut blocks = Vec::new();
+    let mut para: Option<(usize, usize)> = None;
+    let mut flush = |para: &mut Option<(usize, usize)>| {
+        if let Some((start, end)) = para.take()
+            && let Some(span) = trim(source, Span::new(start, end))
+        {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                span,
+            });
+        }
+    };
+    for line in lines(source, post) {
+        if line.text(source).trim().is_empty() {
+            flush(&mut para);
+        } else {
+            let start = para.map_or(line.start, |(s, _)| s);
+            para = Some((start, line.end));
+        }
+    }
+    flush(&mut para);
+    blocks
+}
+
+/// One line of a span: `start..end` is its text without the line ending,
+/// `next` where the following line starts.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    next: usize,
+}
+
+impl Line {
+    fn text(self, source: &str) -> &str {
+        source.get(self.start..self.end).unwrap_or_default()
+    }
+
+    /// The line without leading and trailing whitespace.
+    fn trimmed(self, source: &str) -> Span {
+        trim(source, Span::new(self.start, self.end)).unwrap_or(Span::new(self.start, self.start))
+    }
+}
+
+/// Lines of `span`, which must lie on char boundaries. `\r\n` and `\n` end
+/// a line; the empty line after a final newline is not yielded.
+fn lines(source: &str, span: Span) -> impl Iterator<Item = Line> + '_ {
+    let bytes = source.as_bytes();
+    let end = span.end.min(bytes.len());
+    let mut pos = span.start.min(end);
+    std::iter::from_fn(move || {
+        if pos >= end {
+            return None;
+        }
+        let start = pos;
+        let (mut content_end, next) = match bytes[start..end].iter().position(|&b| b == b'\n') {
+            Some(i) => (start + i, start + i + 1),
+            None => (end, end),
+        };
+        if content_end > start && bytes[content_end - 1] == b'\r' {
+            content_end -= 1;
+        }
+        pos = next;
+        Some(Line {
+            start,
+            end: content_end,
+            next,
+        })
+    })
+}
+
+/// `span` without surrounding whitespace (a stray BOM counts as
+/// whitespace); `None` when nothing is left.
+fn trim(source: &str, span: Span) -> Option<Span> {
+    let text = source.get(span.range())?;
+    let is_space = |c: char| c.is_whitespace() || c == '\u{feff}';
+    let trimmed = text.trim_start_matches(is_space);
+    let start = span.start + (text.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(is_space);
+    (!trimmed.is_empty()).then(|| Span::new(start, start + trimmed.len()))
+}
+
+/// Makes a caller's span safe to slice with: inside the text, ordered, and
+/// on char boundaries (shrinking inwards).
+fn clamp(source: &str, span: Span) -> Span {
+    let mut end = span.end.min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = span.start.min(end);
+    while !source.is_char_boundary(start) {
+        start += 1;
+    }
+    Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn posts(source: &str) -> Vec<&str> {
+        posts_sep(source, "---")
+    }
+
+    fn posts_sep<'a>(source: &'a str, sep: &str) -> Vec<&'a str> {
+        let doc = parse(source, Syntax::Plain);
+        let spans = split_posts(source, doc.body, sep);
+        assert!(!spans.is_empty());
+        for span in &spans {
+            assert!(doc.body.contains(*span), "{source:?}");
+        }
+        spans.iter().map(|s| s.text(source)).collect()
+    }
+
+    fn check(source: &str, expected: &[&str]) {
+        assert_eq!(posts(source), expected, "{source:?}");
+    }
+
+    #[test]
+    fn split_posts_cases() {
+        check("one post", &["one post"]);
+        check("", &[""]);
+        check("  \n\n ", &[""]);
+        check("---", &[""]);
+        check("---\n---\n", &[""]);
+        check("a\n---\nb", &["a", "b"]);
+        check("a\r\n---\r\nb\r\n", &["a", "b"]);
+        check("a\n---   \nb", &["a", "b"]);
+        check("a\n--- \t\r\nb", &["a", "b"]);
+        check("a\n----\nb", &["a\n----\nb"]);
+        check("a\n --- \nb", &["a\n --- \nb"]);
+        check("a\n--\nb", &["a\n--\nb"]);
+        check("a --- b\n---\nc", &["a --- b", "c"]);
+        check("\n\n  a  \n\n---\n\n b \n\n", &["a", "b"]);
+        check("a\n---\n---\nb\n---", &["a", "b"]);
+        check(
+            "🚀 launch\n---\n2/ émoji 👩‍💻\n",
+            &["🚀 launch", "2/ émoji 👩‍💻"],
+        );
+        check("\u{feff}a\r\n---\r\n\tb\t", &["a", "b"]);
+        check("para 1\n\npara 2\n---\nnext", &["para 1\n\npara 2", "next"]);
+    }
+
+    #[test]
+    fn split_posts_custom_separator() {
+        assert_eq!(posts_sep("a\n***\nb", "***"), ["a", "b"]);
+        assert_eq!(posts_sep("a\n🧵\nb", "🧵"), ["a", "b"]);
+        assert_eq!(posts_sep("a\n---\nb", "==="), ["a\n---\nb"]);
+        assert_eq!(posts_sep("a\n\nb", ""), ["a\n\nb"]);
+        assert_eq!(posts_sep("a\n\nb", "  "), ["a\n\nb"]);
+    }
+
+    #[test]
+    fn split_posts_with_front_matter() {
+        assert_eq!(
+            posts("---\nchannel: x\n---\nfirst\n---\nsecond"),
+            ["first", "second"]
+        );
+        assert_eq!(posts("---\nFirst\n---\nsecond"), ["First", "second"]);
+        assert_eq!(
+            posts("\u{feff}---\r\nchannels: [x]\r\n---\r\n\r\nhi\r\n"),
+            ["hi"]
+        );
+    }
+
+    #[test]
+    fn split_posts_survives_bad_spans() {
+        let s = "é\na\n---\nb";
+        let got = split_posts(s, Span::new(1, 100), "---");
+        assert_eq!(
+            got.iter().map(|p| p.text(s)).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(split_posts(s, Span::new(9, 3), "---").len(), 1);
+    }
+
+    fn blocks(source: &str) -> Vec<&str> {
+        plain_blocks(source, Span::new(0, source.len()))
+            .iter()
+            .map(|b| {
+                assert_eq!(b.kind, BlockKind::Paragraph);
+                b.span.text(source)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_blocks_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("  \n \t\n", &[]),
+            ("one", &["one"]),
+            ("  one  ", &["one"]),
+            ("a\nb", &["a\nb"]),
+            ("a\n\nb", &["a", "b"]),
+            ("a\r\n\r\nb\r\n", &["a", "b"]),
+            ("a\n  \t \nb", &["a", "b"]),
+            ("\n\n a\n b \n\n\n c", &["a\n b", "c"]),
+            ("🚀 a\n\n👩‍💻 b", &["🚀 a", "👩‍💻 b"]),
+            (
+                "# not a heading\n- not a list",
+                &["# not a heading\n- not a list"],
+            ),
+        ];
+        for (source, expected) in cases {
+            assert_eq!(blocks(source), *expected, "{source:?}");
+        }
+        let s = "x\n\nhello\n\nworld\n\ny";
+        let post = Span::new(3, 15);
+        let got: Vec<_> = plain_blocks(s, post)
+            .iter()
+            .map(|b| b.span.text(s))
+            .collect();
+        assert_eq!(got, ["hello", "world"]);
+    }
+
+    #[test]
+    fn syntax_from_path() {
+        let cases = [
+            ("post.md", Syntax::Markdown),
+            ("post.MD", Syntax::Markdown),
+            ("a/b.markdown", Syntax::Markdown),
+            ("x.mdx", Syntax::Markdown),
+            ("x.txt", Syntax::Plain),
+            ("x.tweet", Syntax::Plain),
+            ("-", Syntax::Plain),
+            ("README", Syntax::Plain),
+            ("md", Syntax::Plain),
+            (".md", Syntax::Plain),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(Syntax::from_path(Path::new(path)), expected, "{path}");
+        }
+    }
+
+    #[test]
+    fn parse_cases() {
+        let doc = parse("---\nchannel: x\n---\nbody", Syntax::Markdown);
+        assert_eq!(doc.front_matter.channel.as_deref(), Some("x"));
+        assert_eq!(doc.body.text(doc.source), "body");
+        assert_eq!(
+            doc.front_matter_span.map(|s| s.text(doc.source)),
+            Some("---\nchannel: x\n---")
+        );
+
+        let doc = parse("\u{feff}hello", Syntax::Plain);
+        assert_eq!(doc.body, Span::new(3, 8));
+        assert_eq!(doc.front_matter_span, None);
+
+        // An unclosed fence is a thematic break or text, never a problem.
+        for syntax in [Syntax::Plain, Syntax::Markdown] {
+            let doc = parse("---\nhello\n", syntax);
+            assert_eq!(doc.body, Span::new(0, 10));
+            assert!(doc.problems.is_empty());
+        }
+
+        let doc = parse("---\nchannel: [x\n---\nbody", Syntax::Markdown);
+        assert_eq!(doc.body.text(doc.source), "body");
+        assert_eq!(doc.problems.len(), 1);
+        assert!(doc.problems[0].help.is_some());
+
+        let doc = parse("---\nchannel: [x\n---\nbody", Syntax::Plain);
+        assert_eq!(doc.body.text(doc.source), "---\nchannel: [x\n---\nbody");
+        assert!(doc.problems.is_empty());
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let inputs = [
+            "",
+            "\u{feff}",
+            "\u{feff}---",
+            "+++",
+            "+++\n+++",
+            "---\n---\n---\n---",
+            "\r\r\r\n\n\r",
+            "\0\u{1}\u{7f}\u{fffd}",
+            "---\n\u{0}\n...",
+            "```\nunterminated",
+            "<div>\n",
+            "[x]: <",
+        ];
+        for input in inputs {
+            for syntax in [Syntax::Plain, Syntax::Markdown] {
+                let doc = parse(input, syntax);
+                for post in split_posts(input, doc.body, "---") {
+                    let _ = plain_blocks(input, post);
+                    let _ = markdown_prose(input, post);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Which files to check: named files as given, folders walked honouring
+//! `.gitignore` and hidden files, keeping only post files, minus what the
+//! caller excludes (the config's `exclude`). Sorted, so output order never
+//! depends on the disk.
+
+use std::path::{Path, PathBuf};
+
+use crate::input::document::Syntax;
+
+/// Extensions of files a folder walk picks up.
+pub fn post_extensions() -> impl Iterator<Item = &'static str> {
+    Syntax::MARKDOWN_EXTENSIONS
+        .iter()
+        .chain(Syntax::PLAIN_EXTENSIONS)
+        .copied()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+/// Expands `paths` into inputs; a path that does not exist is an error
+/// message (the run goes on with the others).
+pub fn inputs(paths: &[PathBuf], excluded: &dyn Fn(&Path) -> bool) -> (Vec<Input>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut stdin = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            stdin = true;
+        } else if path.is_file() {
+            files.push(clean(path));
+        } else if path.is_dir() {
+            walk(path, excluded, &mut files, &mut errors);
+        } else {
+            errors.push(format!("{}: no such file or folder", path.display()));
+        }
+    }
+    files.sort();
+    files.dedup();
+    let mut out: Vec<Input> = Vec::with_capacity(files.len() + 1);
+    if stdin {
+        out.push(Input::Stdin);
+    }
+    out.extend(files.into_iter().map(Input::File));
+    (out, errors)
+}
+
+fn walk(
+    dir: &Path,
+    excluded: &dyn Fn(&Path) -> bool,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<String>,
+) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(true)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let path = e.path();
+                if e.file_type().is_some_and(|t| t.is_file())
+                    && is_post_file(path)
+                    && !excluded(path)
+                {
+                    files.push(clean(path));
+                }
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+}
+
+fn is_post_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| post_extensions().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// `./a/b.md` -> `a/b.md`, as users write paths.
+fn clean(path: &Path) -> PathBuf {
+    path.strip_prefix("./").unwrap_or(path).to_owned()
+}

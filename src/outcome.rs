@@ -1,0 +1,224 @@
+//! The run model: everything a report needs, as plain data. The checker
+//! produces it; every output format is a function of it and nothing else
+//! (no renderer imports the engine or the rule book). What is the same for
+//! the whole run (rule ids, checklist titles, channel names) is in
+//! [`RunInfo`], given to a reporter once; files and posts refer to it by id.
+
+use serde::Deserialize;
+
+use crate::finding::{Finding, Severity};
+use crate::ids::{ChannelId, ChecklistId, RuleId};
+use crate::input::document::Problem;
+use crate::profile::audience::Audience;
+use crate::span::{LineIndex, Position, Span};
+use crate::text::lang::LangTag;
+
+/// What is the same for every file of a run.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    pub rules: Vec<RuleInfo>,
+    pub checklists: Vec<ChecklistInfo>,
+    pub channels: Vec<ChannelInfo>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    /// Full id: `checklist.rule`.
+    pub id: String,
+    pub checklist: ChecklistId,
+    pub severity: Severity,
+    pub why: String,
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChecklistInfo {
+    pub id: String,
+    pub title: String,
+    pub note: ScoreNote,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChannelInfo {
+    pub id: String,
+    /// As people write it: "X", "LinkedIn".
+    pub name: String,
+    /// Characters shown before "see more", when the channel folds posts.
+    pub fold: Option<usize>,
+}
+
+impl RunInfo {
+    pub fn rule(&self, id: RuleId) -> &RuleInfo {
+        &self.rules[id.index()]
+    }
+
+    pub fn checklist(&self, id: ChecklistId) -> &ChecklistInfo {
+        &self.checklists[id.index()]
+    }
+
+    pub fn channel(&self, id: ChannelId) -> &ChannelInfo {
+        &self.channels[id.index()]
+    }
+}
+
+/// What a checklist's score line shows beside its score (`summary = ...`
+/// in a checklist's `[checklist]` table): a fact that explains the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScoreNote {
+    /// How many findings of each severity (the default).
+    #[default]
+    Findings,
+    /// The post's reading grade against its audience's target.
+    ReadingGrade,
+    /// The post's length against the channel's limit.
+    Length,
+}
+
+/// One checked file.
+#[derive(Debug)]
+pub struct FileOutcome {
+    /// As given or found while walking; `-` for stdin.
+    pub path: String,
+    pub source: String,
+    pub lines: LineIndex,
+    /// Who the file's posts are for (one audience per file).
+    pub audience: Audience,
+    pub posts: Vec<PostOutcome>,
+    /// Problems in the file itself (bad front matter, unknown channel...).
+    pub problems: Vec<Problem>,
+}
+
+impl FileOutcome {
+    /// A file that could not be read or decoded.
+    pub fn unreadable(path: String, audience: Audience, message: String) -> Self {
+        Self {
+            path,
+            source: String::new(),
+            lines: LineIndex::new(""),
+            audience,
+            posts: Vec::new(),
+            problems: vec![Problem::unlocated(message)],
+        }
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.source, offset)
+    }
+
+    /// 1-based line and column of both ends of a span.
+    pub fn locate(&self, span: Span) -> (Position, Position) {
+        (self.position(span.start), self.position(span.end))
+    }
+}
+
+/// One post of a file, checked for one channel.
+#[derive(Debug)]
+pub struct PostOutcome {
+    /// 0-based position in its thread, and the thread's length.
+    pub index: usize,
+    pub count: usize,
+    pub channel: ChannelId,
+    pub lang: LangTag,
+    pub span: Span,
+    /// Sorted by position, then rule.
+    pub findings: Vec<Finding>,
+    pub score: PostScore,
+    pub verdict: Verdict,
+    /// Length as the channel counts it, and its hard limit.
+    pub length: Option<(usize, usize)>,
+    /// Flesch-Kincaid grade of the post.
+    pub grade: f64,
+    /// What shows before "see more", when the channel folds posts.
+    pub fold_preview: Option<String>,
+}
+
+/// Whether a post passed, and every reason it did not.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Verdict {
+    pub passed: bool,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// Findings at or above the failing severity (`error` unless
+    /// `fail_on` says lower): how many, the worst, and each rule once in
+    /// the order it first failed.
+    Findings {
+        count: usize,
+        threshold: Severity,
+        worst: Severity,
+        rules: Vec<RuleId>,
+    },
+    /// The overall score as shown, under `min_score`.
+    BelowMinScore { score: u32, min: f64 },
+}
+
+/// Points one rule cost one checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deduction {
+    pub rule: RuleId,
+    pub count: usize,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistScore {
+    pub checklist: ChecklistId,
+    pub score: f64,
+    pub penalty: f64,
+    /// Largest first; they add up to `100 - score`.
+    pub deductions: Vec<Deduction>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostScore {
+    pub words: usize,
+    pub units: f64,
+    pub checklists: Vec<ChecklistScore>,
+    pub overall: f64,
+}
+
+/// A score as users see it: a whole number, rounded down, so that 99.6
+/// never shows as a perfect 100.
+pub fn shown(score: f64) -> u32 {
+    score.clamp(0.0, 100.0).floor() as u32
+}
+
+/// Totals of a run, counted as files arrive.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub posts: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub suggestions: usize,
+    /// Files that could not be read or had bad front matter, plus run errors.
+    pub problems: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, file: &FileOutcome) {
+        self.files += 1;
+        self.problems += file.problems.len();
+        for post in &file.posts {
+            self.posts += 1;
+            if post.verdict.passed {
+                self.passed += 1;
+            } else {
+                self.failed += 1;
+            }
+            for f in &post.findings {
+                match f.severity {
+                    Severity::Error => self.errors += 1,
+                    Severity::Warning => self.warnings += 1,
+                    Severity::Suggestion => self.suggestions += 1,
+                }
+            }
+        }
+    }
+}

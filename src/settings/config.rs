@@ -1,0 +1,399 @@
+//! `postlint.toml`: found by walking up from the working directory (or
+//! named with `--config`), read strictly, and resolved per file.
+//!
+//! Precedence, highest first: CLI > front matter > path override (later
+//! entries win) > config file > built-in defaults.
+
+use std::path::{Component, Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::LoadError;
+use crate::schema::Source;
+use crate::text::lang::LangTag;
+
+pub const FILE_NAME: &str = "postlint.toml";
+
+/// When a finding fails its post (`fail_on`, `--fail-on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Suggestion,
+    /// Findings never fail the run (exit 0); reports still say what failed.
+    Never,
+}
+
+/// A value that may be written as a name or a number (`audience`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum NameOrNumber {
+    Name(String),
+    Number(f64),
+}
+
+impl NameOrNumber {
+    pub fn into_string(self) -> String {
+        match self {
+            NameOrNumber::Name(s) => s,
+            NameOrNumber::Number(n) => n.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigSpec {
+    channel: Option<Spanned<String>>,
+    audience: Option<Spanned<NameOrNumber>>,
+    lang: Option<Spanned<String>>,
+    checklists: Option<Vec<Spanned<String>>>,
+    min_score: Option<Spanned<f64>>,
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    thread_separator: Option<Spanned<String>>,
+    #[serde(default)]
+    overrides: Vec<Spanned<OverrideSpec>>,
+    /// Read separately by the checklist loader (per-rule overrides).
+    #[allow(dead_code)]
+    rules: Option<toml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverrideSpec {
+    paths: Vec<Spanned<String>>,
+    channel: Option<Spanned<String>>,
+    audience: Option<Spanned<NameOrNumber>>,
+    lang: Option<Spanned<String>>,
+    checklists: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
+}
+
+/// A name read from the config, with where it was written, so later
+/// validation (unknown channel...) can point at it.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub value: String,
+    pub span: std::ops::Range<usize>,
+}
+
+impl Located {
+    fn from(s: Spanned<String>) -> Self {
+        Self {
+            span: s.span(),
+            value: s.into_inner(),
+        }
+    }
+
+    fn from_name(s: Spanned<NameOrNumber>) -> Self {
+        Self {
+            span: s.span(),
+            value: s.into_inner().into_string(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Override {
+    pub paths: GlobSet,
+    pub channel: Option<Located>,
+    pub audience: Option<Located>,
+    pub lang: Option<LangTag>,
+    pub checklists: Option<Vec<Located>>,
+    pub disable: Vec<Located>,
+}
+
+/// A loaded configuration. `Config::default()` is what runs with no file.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file and its text (for error positions and `[rules]`).
+    pub path: Option<PathBuf>,
+    pub text: String,
+    pub channel: Option<Located>,
+    pub audience: Option<Located>,
+    /// The language of posts that neither say nor are long enough to tell.
+    pub lang: Option<LangTag>,
+    /// Built-in names or paths (relative to the config file).
+    pub checklists: Option<Vec<Located>>,
+    pub min_score: Option<f64>,
+    pub fail_on: Option<FailOn>,
+    pub exclude: Option<GlobSet>,
+    pub thread_separator: Option<String>,
+    pub overrides: Vec<Override>,
+}
+
+impl Config {
+    /// Finds `postlint.toml` in `start` or its parents.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|p| p.is_file())
+    }
+
+    pub fn load(path: &Path) -> Result<Self, LoadError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+            file: file.clone(),
+            line: 1,
+            column: 1,
+            key: None,
+            message: format!("cannot read config: {e}"),
+            hint: None,
+        })?;
+        Self::parse(path, text)
+    }
+
+    pub fn parse(path: &Path, text: String) -> Result<Self, LoadError> {
+        let file = path.display().to_string();
+        let src = Source {
+            file: &file,
+            text: &text,
+        };
+        let doc = src.parse()?;
+        let spec: ConfigSpec = src.read(doc.span(), doc.get_ref(), "postlint.toml")?;
+        if let Some(rules) = doc.get_ref().get("rules")
+            && !rules.get_ref().is_table()
+        {
+            return Err(src
+                .error(rules.span(), "`rules` must be a table of rule ids")
+                .with_hint("[rules.\"readable.sentence-too-long\"]\nmax = 30"));
+        }
+        let glob_set = |globs: &[Spanned<String>]| -> Result<GlobSet, LoadError> {
+            let mut b = GlobSetBuilder::new();
+            for g in globs {
+                let glob = Glob::new(g.get_ref())
+                    .map_err(|e| src.error(g.span(), format!("invalid glob: {}", e.kind())))?;
+                b.add(glob);
+            }
+            b.build()
+                .map_err(|e| src.error(0..0, format!("invalid globs: {e}")))
+        };
+        let lang = |l: Option<Spanned<String>>| -> Result<Option<LangTag>, LoadError> {
+            l.map(|l| {
+                LangTag::parse(l.get_ref()).map_err(|e| src.error(l.span(), e).with_key("lang"))
+            })
+            .transpose()
+        };
+        let mut overrides = Vec::with_capacity(spec.overrides.len());
+        for o in spec.overrides {
+            let span = o.span();
+            let o = o.into_inner();
+            if o.paths.is_empty() {
+                return Err(src
+                    .error(span, "an [[overrides]] entry needs `paths`")
+                    .with_key("paths"));
+            }
+            overrides.push(Override {
+                paths: glob_set(&o.paths)?,
+                channel: o.channel.map(Located::from),
+                audience: o.audience.map(Located::from_name),
+                lang: lang(o.lang)?,
+                checklists: o
+                    .checklists
+                    .map(|v| v.into_iter().map(Located::from).collect()),
+                disable: o.disable.into_iter().map(Located::from).collect(),
+            });
+        }
+        let min_score = match spec.min_score {
+            Some(s) if !(0.0..=100.0).contains(s.get_ref()) => {
+                return Err(src
+                    .error(s.span(), "`min_score` must be between 0 and 100")
+                    .with_key("min_score"));
+            }
+            s => s.map(Spanned::into_inner),
+        };
+        let thread_separator = match spec.thread_separator {
+            Some(s) if s.get_ref().trim().is_empty() || s.get_ref().contains('\n') => {
+                return Err(src
+                    .error(s.span(), "`thread_separator` must be one non-blank line")
+                    .with_key("thread_separator"));
+            }
+            s => s.map(|s| s.into_inner().trim().to_owned()),
+        };
+        let exclude = if spec.exclude.is_empty() {
+            None
+        } else {
+            Some(glob_set(&spec.exclude)?)
+        };
+        Ok(Self {
+            path: Some(path.to_owned()),
+            channel: spec.channel.map(Located::from),
+            audience: spec.audience.map(Located::from_name),
+            lang: lang(spec.lang)?,
+            checklists: spec
+                .checklists
+                .map(|v| v.into_iter().map(Located::from).collect()),
+            min_score,
+            fail_on: spec.fail_on,
+            exclude,
+            thread_separator,
+            overrides,
+            text,
+        })
+    }
+
+    /// The folder config paths are relative to.
+    pub fn base_dir(&self) -> PathBuf {
+        match self.path.as_deref().and_then(Path::parent) {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        }
+    }
+
+    /// `path` relative to the config's folder, for matching globs.
+    pub fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
+        let base = self.base_dir();
+        if let Ok(r) = path
+            .strip_prefix(&base)
+            .or_else(|_| path.strip_prefix("./"))
+            && !r.components().any(|c| c == Component::ParentDir)
+        {
+            return std::borrow::Cow::Borrowed(r);
+        }
+        // `..` or a base elsewhere: compare absolute paths with `.` and `..`
+        // resolved (without touching the disk, so links stay as written).
+        let abs = normalise(&std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
+        let base = normalise(&std::path::absolute(&base).unwrap_or(base));
+        match abs.strip_prefix(&base) {
+            Ok(r) => std::borrow::Cow::Owned(r.to_owned()),
+            Err(_) => std::borrow::Cow::Borrowed(path),
+        }
+    }
+
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(self.relative(path)))
+    }
+
+    /// Indices of the overrides matching `path`, in file order (later
+    /// ones win).
+    pub fn matching_overrides(&self, path: &Path) -> impl Iterator<Item = usize> + '_ {
+        let rel = self.relative(path).into_owned();
+        self.overrides
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| o.paths.is_match(&rel))
+            .map(|(i, _)| i)
+    }
+
+    pub fn source(&self) -> Source<'_> {
+        Source {
+            file: self
+                .path
+                .as_deref()
+                .and_then(Path::to_str)
+                .unwrap_or(FILE_NAME),
+            text: &self.text,
+        }
+    }
+
+    /// A located error in this config file.
+    pub fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> LoadError {
+        self.source().error(span, message)
+    }
+}
+
+/// `path` with `.` dropped and `..` taking off the component before it.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The starter file `postlint init` writes.
+pub const STARTER: &str = include_str!("../../rules/postlint.starter.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, LoadError> {
+        Config::parse(Path::new("postlint.toml"), text.to_owned())
+    }
+
+    #[test]
+    fn issue_example_config_parses() {
+        let c = parse(
+            r#"
+channel = "linkedin"
+audience = "general"
+checklists = ["readable", "correct", "channel", "strategy", "brand.toml"]
+min_score = 70
+fail_on = "error"
+exclude = ["archive/**"]
+[[overrides]]
+paths = ["social/x/**"]
+channel = "x"
+[rules."readable.sentence-too-long"]
+severity = "suggestion"
+max = 20
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.channel.as_ref().unwrap().value, "linkedin");
+        assert_eq!(c.min_score, Some(70.0));
+        assert_eq!(c.fail_on, Some(FailOn::Error));
+        assert!(c.is_excluded(Path::new("archive/2020/a.md")));
+        assert_eq!(
+            c.matching_overrides(Path::new("social/x/a.tweet")).count(),
+            1,
+            "override paths match relative paths"
+        );
+    }
+
+    #[test]
+    fn paths_with_dot_dot_match_globs_relative_to_the_config() {
+        let c = Config::parse(
+            Path::new("../postlint.toml"),
+            "exclude = ['archive/**']\n".into(),
+        )
+        .unwrap();
+        let cwd = std::env::current_dir().unwrap();
+        let here = cwd.file_name().unwrap().to_str().unwrap().to_owned();
+        assert!(c.is_excluded(Path::new("../archive/old.md")));
+        assert!(c.is_excluded(&Path::new("..").join(&here).join("../archive/a.md")));
+        assert!(!c.is_excluded(Path::new("a.md")));
+        assert_eq!(normalise(Path::new("/a/b/../c/./d")), Path::new("/a/c/d"));
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let e = parse("chanel = 'x'\n").unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("chanel"));
+        assert_eq!(e.hint.as_deref(), Some("did you mean `channel`?"));
+        let e = parse("[[overrides]]\npaths = ['a']\nchanell = 'x'\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_deref()), (3, Some("chanell")));
+    }
+
+    #[test]
+    fn bad_values_are_located() {
+        let e = parse("min_score = 170\n").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 13));
+        let e = parse("fail_on = 'sometimes'\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("sometimes"), "{e}");
+        let e = parse("exclude = ['a/[']\n").unwrap_err();
+        assert!(e.message.contains("invalid glob"), "{e}");
+        let e = parse("[[overrides]]\npaths = ['fi/**']\nlang = 'finnish'\n").unwrap_err();
+        assert_eq!((e.line, e.column, e.key.as_deref()), (3, 8, Some("lang")));
+        let c = parse("lang = 'en_gb'\n").unwrap();
+        assert_eq!(c.lang.map(|l| l.to_string()).as_deref(), Some("en-GB"));
+    }
+}

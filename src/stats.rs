@@ -1,0 +1,229 @@
+//! `postlint stats`: the pipeline without rules. Documents become posts
+//! (channel resolved exactly as `check` resolves it), posts become numbers:
+//! length as the channel counts it against each of its limits, words,
+//! sentences, reading time and grades. For writers who want the numbers,
+//! and for comparing counts with other tools (`--raw`).
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::engine::Engine;
+use crate::input::document::{self, Document, FrontMatter, Syntax};
+use crate::input::read::{read_stdin, read_text};
+use crate::input::walk::Input;
+use crate::span::Span;
+use crate::text::counter::Counter;
+use crate::text::entities::EntityKind;
+use crate::text::lang::{Detector, LangTag};
+use crate::text::post::{Post, Reading, Scope};
+use crate::text::segment::Segmenter;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The numbers of one file's posts. Key names are a contract (README,
+/// "Stats JSON"): scripts read them.
+#[derive(Debug, Serialize)]
+pub struct FileStats {
+    pub path: String,
+    pub posts: Vec<PostStats>,
+    #[serde(skip)]
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PostStats {
+    pub path: String,
+    /// 1-based, as in "post 2 of 5".
+    pub index: usize,
+    pub count: usize,
+    pub channel: String,
+    /// How the channel counts length (`x-weighted`, `graphemes`...).
+    pub counter: &'static str,
+    /// The channel's main limit: length as it counts, the limit, what is
+    /// left (negative when over). `limit`/`remaining` are null when the
+    /// channel sets no limit.
+    pub length: usize,
+    pub limit: Option<usize>,
+    pub remaining: Option<i64>,
+    pub characters: usize,
+    pub graphemes: usize,
+    pub words: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+    pub syllables: usize,
+    pub hashtags: usize,
+    pub mentions: usize,
+    pub links: usize,
+    pub emoji: usize,
+    pub reading_time_seconds: u64,
+    pub flesch_reading_ease: f64,
+    pub flesch_kincaid_grade: f64,
+    pub gunning_fog: f64,
+    pub smog: f64,
+    pub coleman_liau: f64,
+    pub ari: f64,
+    pub lang: LangTag,
+    /// Every limit the channel sets on this post's text, the main one first.
+    pub limits: Vec<LimitStats>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LimitStats {
+    pub name: String,
+    pub counter: &'static str,
+    pub length: usize,
+    pub limit: usize,
+    pub remaining: i64,
+}
+
+/// Reads one input and measures it.
+pub fn measure_input(engine: &Engine, input: &Input, raw: bool) -> FileStats {
+    let (path, shown, text) = match input {
+        Input::Stdin => (None, "-".to_owned(), read_stdin()),
+        Input::File(p) => (Some(p.as_path()), p.display().to_string(), read_text(p)),
+    };
+    match text {
+        Ok(text) => measure(engine, path, shown, &text, raw),
+        Err(e) => FileStats {
+            path: shown,
+            posts: Vec::new(),
+            problems: vec![e],
+        },
+    }
+}
+
+/// Measures a file's text. `raw`: the whole text is one post, as written.
+pub fn measure(
+    engine: &Engine,
+    path: Option<&Path>,
+    shown: String,
+    source: &str,
+    raw: bool,
+) -> FileStats {
+    let syntax = path.map_or(Syntax::Plain, Syntax::from_path);
+    let doc = if raw {
+        Document {
+            source,
+            syntax,
+            front_matter: FrontMatter::default(),
+            front_matter_span: None,
+            body: Span::new(0, source.len()),
+            problems: Vec::new(),
+        }
+    } else {
+        document::parse(source, syntax)
+    };
+    let mut problems = doc.problems.clone();
+    let settings =
+        engine
+            .layers
+            .resolve(engine.tables(), &engine.config, path, &doc, &mut problems);
+    let mut posts = Vec::new();
+    for &channel_id in &settings.channels {
+        let channel = engine.channels.get(channel_id);
+        let reading = channel.reading(doc.syntax);
+        let spans = match (raw, reading) {
+            (true, _) => vec![doc.body],
+            (false, Reading::Plain) => {
+                document::split_posts(doc.source, doc.body, &engine.layers.thread_separator)
+            }
+            (false, Reading::Markdown) => vec![doc.body],
+        };
+        let count = spans.len();
+        for (index, span) in spans.into_iter().enumerate() {
+            let post = Post::build(doc.source, span, reading, index, count);
+            let lang = settings
+                .lang
+                .or_else(|| Detector::built_in().detect(post.published(), post.words.len()))
+                .unwrap_or(LangTag::EN);
+            posts.push(post_stats(&shown, &post, channel, lang));
+        }
+    }
+    FileStats {
+        path: shown,
+        posts,
+        problems: problems
+            .into_iter()
+            .map(|p| match p.span {
+                Some(s) => {
+                    let pos = crate::span::LineIndex::new(source).position(source, s.start);
+                    format!("{}:{}: {}", pos.line, pos.column, p.message)
+                }
+                None => p.message,
+            })
+            .collect(),
+    }
+}
+
+fn post_stats(
+    path: &str,
+    post: &Post<'_>,
+    channel: &crate::profile::channel::ChannelProfile,
+    lang: LangTag,
+) -> PostStats {
+    let text = post.published();
+    let measure = |name: &str, counter: Counter, limit: usize| {
+        let length = counter.count(text);
+        LimitStats {
+            name: name.to_owned(),
+            counter: counter.name(),
+            length,
+            limit,
+            remaining: limit as i64 - length as i64,
+        }
+    };
+    let length = channel.counter.count(text);
+    let limit = channel.limits.max_length;
+    let mut limits: Vec<LimitStats> = limit
+        .map(|max| measure("length", channel.counter, max))
+        .into_iter()
+        .collect();
+    limits.extend(
+        channel
+            .limits
+            .also
+            .iter()
+            .map(|l| measure(&l.name, l.counter, l.max)),
+    );
+    let entities = |kind| post.entities.iter().filter(|e| e.kind == kind).count();
+    let s = post.stats;
+    let wpm = Segmenter::english().words_per_minute;
+    PostStats {
+        path: path.to_owned(),
+        index: post.index + 1,
+        count: post.count,
+        channel: channel.id.clone(),
+        counter: channel.counter.name(),
+        length,
+        limit,
+        remaining: limit.map(|l| l as i64 - length as i64),
+        characters: text.chars().count(),
+        graphemes: text.graphemes(true).count(),
+        words: post.words.len(),
+        sentences: post.sentences.len(),
+        paragraphs: post.units(Scope::Paragraph).len(),
+        syllables: s.syllables,
+        hashtags: entities(EntityKind::Hashtag),
+        mentions: entities(EntityKind::Mention),
+        links: entities(EntityKind::Url),
+        emoji: post.emoji.len(),
+        reading_time_seconds: (post.words.len() as f64 * 60.0 / wpm).round() as u64,
+        flesch_reading_ease: round2(s.flesch_reading_ease()),
+        flesch_kincaid_grade: round2(s.flesch_kincaid_grade()),
+        gunning_fog: round2(s.gunning_fog()),
+        smog: round2(s.smog()),
+        coleman_liau: round2(s.coleman_liau()),
+        ari: round2(s.ari()),
+        lang,
+        limits,
+    }
+}
+
+/// Two decimals: more would be noise from a formula, and JSON stays short.
+fn round2(v: f64) -> f64 {
+    if v.is_finite() {
+        (v * 100.0).round() / 100.0
+    } else {
+        0.0
+    }
+}

@@ -1,0 +1,9 @@
+//! Stage 2: the text model of a post, and the measures taken of it.
+//! Nothing here knows about channels, checklists or output.
+
+pub mod counter;
+pub mod entities;
+pub mod lang;
+pub mod post;
+pub mod readability;
+pub mod segment;

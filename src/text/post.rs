@@ -1,0 +1,278 @@
+//! The text model of one post: what rules look at. Built once per post from
+//! a parsed document; every span indexes the original file.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+
+use crate::input::document::{self, Block, BlockKind};
+use crate::span::Span;
+use crate::text::entities::{self, Entity, EntityKind};
+use crate::text::readability::TextStats;
+use crate::text::segment::{Segmenter, Sentence, Word, WordKind};
+
+/// How a post's body is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reading {
+    /// As published, character for character (social channels).
+    Plain,
+    /// Rendered Markdown: only prose counts.
+    Markdown,
+}
+
+/// The part of a post a rule looks at, one unit at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Post,
+    Paragraph,
+    Sentence,
+    Line,
+    FirstLine,
+    Heading,
+    Word,
+}
+
+impl Scope {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Scope::Post => "post",
+            Scope::Paragraph => "paragraph",
+            Scope::Sentence => "sentence",
+            Scope::Line => "line",
+            Scope::FirstLine => "first-line",
+            Scope::Heading => "heading",
+            Scope::Word => "word",
+        }
+    }
+}
+
+pub struct Post<'a> {
+    /// 0-based position in its thread, and the thread's length.
+    pub index: usize,
+    pub count: usize,
+    /// The whole original file.
+    pub source: &'a str,
+    /// What readers read, at the same offsets as `source` (Markdown syntax,
+    /// code and HTML blanked to spaces).
+    pub text: Cow<'a, str>,
+    pub span: Span,
+    pub reading: Reading,
+    pub blocks: Vec<Block>,
+    /// Inline code spans (Markdown), each one opaque word.
+    pub code: Vec<Span>,
+    pub entities: Vec<Entity>,
+    pub emoji: Vec<Span>,
+    pub words: Vec<Word>,
+    pub sentences: Vec<Sentence>,
+    /// Non-blank lines of the post, trimmed.
+    pub lines: Vec<Span>,
+    pub stats: TextStats,
+}
+
+impl<'a> Post<'a> {
+    pub fn build(
+        source: &'a str,
+        span: Span,
+        reading: Reading,
+        index: usize,
+        count: usize,
+    ) -> Post<'a> {
+        let (text, blocks, code) = match reading {
+            Reading::Plain => (
+                Cow::Borrowed(source),
+                document::plain_blocks(source, span),
+                Vec::new(),
+            ),
+            Reading::Markdown => {
+                let prose = document::markdown_prose(source, span);
+                (Cow::Owned(prose.text), prose.blocks, prose.code)
+            }
+        };
+        let body = &text[span.range()];
+        let shift = |s: Span| Span::new(s.start + span.start, s.end + span.start);
+        let entities: Vec<Entity> = entities::extract(body)
+            .into_iter()
+            .map(|e| Entity {
+                kind: e.kind,
+                span: shift(e.span),
+            })
+            .collect();
+        let emoji = entities::emoji(body).into_iter().map(shift).collect();
+        let seg = Segmenter::english().segment(
+            &text,
+            &blocks,
+            &entities,
+            &code,
+            reading == Reading::Plain,
+        );
+        let lines = trimmed_lines(&text, span);
+        let stats = TextStats::from_words(&text, &seg);
+        Post {
+            index,
+            count,
+            source,
+            text,
+            span,
+            reading,
+            blocks,
+            code,
+            entities,
+            emoji,
+            words: seg.words,
+            sentences: seg.sentences,
+            lines,
+            stats,
+        }
+    }
+
+    /// The published text of the post.
+    pub fn published(&self) -> &'a str {
+        &self.source[self.span.range()]
+    }
+
+    /// The units of `scope`, in order.
+    pub fn units(&self, scope: Scope) -> Vec<Span> {
+        match scope {
+            Scope::Post => vec![self.span],
+            Scope::Paragraph => self
+                .blocks
+                .iter()
+                .filter(|b| !matches!(b.kind, BlockKind::Heading(_)))
+                .map(|b| b.span)
+                .collect(),
+            Scope::Sentence => self.sentences.iter().map(|s| s.span).collect(),
+            Scope::Line => self.lines.clone(),
+            Scope::FirstLine => self.lines.first().copied().into_iter().collect(),
+            Scope::Heading => self
+                .blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+                .map(|b| b.span)
+                .collect(),
+            Scope::Word => self
+                .words
+                .iter()
+                .filter(|w| w.kind == WordKind::Word)
+                .map(|w| w.span)
+                .collect(),
+        }
+    }
+
+    /// The words inside `span`.
+    pub fn words_in(&self, span: Span) -> &[Word] {
+        let start = self.words.partition_point(|w| w.span.start < span.start);
+        let end = self.words.partition_point(|w| w.span.start < span.end);
+        let end = end.max(start);
+        let mut slice = &self.words[start..end];
+        while let Some(last) = slice.last() {
+            if last.span.end <= span.end {
+                break;
+            }
+            slice = &slice[..slice.len() - 1];
+        }
+        slice
+    }
+
+    /// The sentences that start inside `span`.
+    pub fn sentences_in(&self, span: Span) -> &[Sentence] {
+        let start = self
+            .sentences
+            .partition_point(|s| s.span.start < span.start);
+        let end = self.sentences.partition_point(|s| s.span.start < span.end);
+        &self.sentences[start..end.max(start)]
+    }
+
+    /// Entities of `kind` inside `span`.
+    pub fn entities_in(&self, span: Span, kind: EntityKind) -> impl Iterator<Item = Span> + '_ {
+        self.entities
+            .iter()
+            .filter(move |e| e.kind == kind && span.contains(e.span))
+            .map(|e| e.span)
+    }
+
+    /// True when `span` is not prose a reader sees as written: it overlaps
+    /// a URL or inline code, or Markdown syntax blanked in the prose view
+    /// (so "**Note**:" is not a space before a colon).
+    pub fn is_hidden(&self, span: Span) -> bool {
+        // Entities and code spans are sorted and do not overlap, so their
+        // ends are sorted too: jump to the first one that could touch `span`.
+        let first = self.entities.partition_point(|e| e.span.end <= span.start);
+        let url = self.entities[first..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .any(|e| e.kind == EntityKind::Url);
+        let first = self.code.partition_point(|c| c.end <= span.start);
+        url || self.code.get(first).is_some_and(|c| c.start < span.end)
+            || (self.reading == Reading::Markdown
+                && self.source.get(span.range()) != self.text.get(span.range()))
+    }
+
+    /// Text of a word or other span, from the prose view.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+}
+
+/// A thread seen as a whole, built post by post as the thread is read:
+/// after [`Thread::add`] of its last post it describes the whole thread.
+/// It keeps counts and link spans only, never the posts, so a long thread
+/// costs memory for its links, not for copies of its posts.
+#[derive(Debug, Clone, Default)]
+pub struct Thread {
+    pub span: Span,
+    pub posts: usize,
+    pub words: usize,
+    pub emoji: usize,
+    /// How many entities of each kind, by `EntityKind as usize`.
+    entities: [usize; 4],
+    /// Links of every post so far, in order.
+    links: Vec<Span>,
+}
+
+impl Thread {
+    pub fn add(&mut self, post: &Post<'_>) {
+        self.span = if self.posts == 0 {
+            post.span
+        } else {
+            Span::new(self.span.start, post.span.end)
+        };
+        self.posts += 1;
+        self.words += post.words.len();
+        self.emoji += post.emoji.len();
+        for e in &post.entities {
+            self.entities[e.kind as usize] += 1;
+            if e.kind == EntityKind::Url {
+                self.links.push(e.span);
+            }
+        }
+    }
+
+    /// True when any post so far holds an entity of `kind`.
+    pub fn has(&self, kind: EntityKind) -> bool {
+        self.entities[kind as usize] > 0
+    }
+
+    /// True when `span` overlaps a link of any post so far.
+    pub fn in_link(&self, span: Span) -> bool {
+        let first = self.links.partition_point(|l| l.end <= span.start);
+        self.links.get(first).is_some_and(|l| l.start < span.end)
+    }
+}
+
+/// The post's non-blank lines, trimmed, from the prose view.
+fn trimmed_lines(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    for line in text[span.range()].split_inclusive('\n') {
+        let end = start + line.len();
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push(Span::new(trimmed_start, trimmed_end));
+        }
+        start = end;
+    }
+    out
+}
