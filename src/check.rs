@@ -103,6 +103,9 @@ impl Engine {
                 Reading::Markdown => trimmed(doc.source, doc.body).into_iter().collect(),
             };
             let count = spans.len();
+            for &(slot, _) in &group {
+                per_channel[slot].reserve_exact(count);
+            }
             let mut thread = Thread::default();
             for (index, span) in spans.into_iter().enumerate() {
                 let post = Post::build(doc.source, span, reading, index, count);
@@ -366,8 +369,7 @@ mod tests {
         assert!(
             r.posts[0]
                 .score
-                .checklists
-                .iter()
+                .checklists()
                 .all(|s| e.book.checklist(s.checklist).id != "correct"),
             "a disabled checklist is not scored"
         );

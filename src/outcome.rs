@@ -4,6 +4,8 @@
 //! the whole run (rule ids, checklist titles, channel names) is in
 //! [`RunInfo`], given to a reporter once; files and posts refer to it by id.
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 
 use crate::finding::{Finding, Severity};
@@ -173,12 +175,49 @@ pub struct ChecklistScore {
     pub deductions: Vec<Deduction>,
 }
 
+/// A post's scores. Sparse: only checklists that lost points are stored,
+/// so a clean post of a long thread costs no memory for its scores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PostScore {
     pub words: usize,
     pub units: f64,
-    pub checklists: Vec<ChecklistScore>,
     pub overall: f64,
+    /// The checklists that ran, in report order (shared by a file's posts).
+    pub ran: Arc<[ChecklistId]>,
+    /// The checklists of `ran` that lost points, in the same order.
+    pub lost: Vec<ChecklistScore>,
+}
+
+/// One checklist's score, borrowed from a [`PostScore`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChecklistScoreRef<'a> {
+    pub checklist: ChecklistId,
+    pub score: f64,
+    pub penalty: f64,
+    pub deductions: &'a [Deduction],
+}
+
+impl PostScore {
+    /// Every checklist that ran, in order; those not in `lost` scored 100.
+    pub fn checklists(&self) -> impl Iterator<Item = ChecklistScoreRef<'_>> {
+        let mut lost = self.lost.iter().peekable();
+        self.ran.iter().map(
+            move |&checklist| match lost.next_if(|l| l.checklist == checklist) {
+                Some(l) => ChecklistScoreRef {
+                    checklist,
+                    score: l.score,
+                    penalty: l.penalty,
+                    deductions: &l.deductions,
+                },
+                None => ChecklistScoreRef {
+                    checklist,
+                    score: 100.0,
+                    penalty: 0.0,
+                    deductions: &[],
+                },
+            },
+        )
+    }
 }
 
 /// A score as users see it: a whole number, rounded down, so that 99.6

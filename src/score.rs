@@ -13,6 +13,7 @@ use crate::ids::{ChecklistId, RuleId};
 pub use crate::outcome::shown;
 use crate::outcome::{ChecklistScore, Deduction, PostScore};
 use crate::schema::Source;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,12 +62,15 @@ pub fn score(
     book: &RuleBook,
     findings: &[Finding],
     words: usize,
-    ran: &[ChecklistId],
+    ran: &Arc<[ChecklistId]>,
 ) -> PostScore {
     let units = scoring.units(words);
-    let mut checklists = Vec::with_capacity(ran.len());
-    for &c in ran {
+    let mut lost = Vec::new();
+    let mut weighted = 0.0;
+    let mut total_weight = 0.0;
+    for &c in ran.iter() {
         let checklist = book.checklist(c);
+        total_weight += checklist.weight;
         let mut per_rule: Vec<(RuleId, usize, f64)> = Vec::new();
         for f in findings.iter().filter(|f| checklist.contains(f.rule)) {
             let cost = scoring.weight(f.severity) * f.magnitude;
@@ -78,8 +82,14 @@ pub fn score(
                 None => per_rule.push((f.rule, 1, cost)),
             }
         }
+        if per_rule.is_empty() {
+            // Nothing found: exactly 100 (not 100·u/u, which may round below).
+            weighted += 100.0 * checklist.weight;
+            continue;
+        }
         let penalty: f64 = per_rule.iter().map(|e| e.2).sum();
         let score = 100.0 * units / (units + penalty);
+        weighted += score * checklist.weight;
         // The points lost, 100 - score = 100 * penalty / (units + penalty),
         // shared among rules by their part of the penalty: they add up.
         let mut deductions: Vec<Deduction> = per_rule
@@ -91,31 +101,24 @@ pub fn score(
             })
             .collect();
         deductions.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.rule.cmp(&b.rule)));
-        checklists.push(ChecklistScore {
+        lost.push(ChecklistScore {
             checklist: c,
             score,
             penalty,
             deductions,
         });
     }
-    let total_weight: f64 = checklists
-        .iter()
-        .map(|s| book.checklist(s.checklist).weight)
-        .sum();
     let overall = if total_weight > 0.0 {
-        checklists
-            .iter()
-            .map(|s| s.score * book.checklist(s.checklist).weight)
-            .sum::<f64>()
-            / total_weight
+        weighted / total_weight
     } else {
         100.0
     };
     PostScore {
         words,
         units,
-        checklists,
         overall,
+        ran: Arc::clone(ran),
+        lost,
     }
 }
 
@@ -140,7 +143,11 @@ mod tests {
         }
     }
 
-    fn all(e: &Engine) -> Vec<ChecklistId> {
+    fn nth(s: &PostScore, i: usize) -> crate::outcome::ChecklistScoreRef<'_> {
+        s.checklists().nth(i).unwrap()
+    }
+
+    fn all(e: &Engine) -> Arc<[ChecklistId]> {
         e.book.checklist_ids().collect()
     }
 
@@ -154,8 +161,22 @@ mod tests {
     fn no_findings_score_100() {
         let e = engine();
         let s = score(&e.scoring, &e.book, &[], 120, &all(&e));
-        assert!(s.checklists.iter().all(|c| c.score == 100.0));
+        assert!(s.checklists().all(|c| c.score == 100.0));
+        assert!(s.lost.is_empty(), "nothing stored for a clean post");
         assert_eq!(s.overall, 100.0);
+    }
+
+    #[test]
+    fn no_findings_score_exactly_100_at_every_length() {
+        // 100·u/(u + 0) is not always 100 in floating point (u = 956/75
+        // gave 99.999..., shown as 99): a clean checklist must not lose a
+        // point to rounding.
+        let e = engine();
+        for words in 0..3000 {
+            let s = score(&e.scoring, &e.book, &[], words, &all(&e));
+            assert!(s.checklists().all(|c| c.score == 100.0), "{words} words");
+            assert_eq!(s.overall, 100.0, "{words} words");
+        }
     }
 
     #[test]
@@ -165,7 +186,7 @@ mod tests {
         let e = engine();
         let f = [finding(rule_of(&e, "readable", 0), Severity::Warning, 1.0)];
         let s = score(&e.scoring, &e.book, &f, 150, &all(&e));
-        assert!((s.checklists[0].score - 80.0).abs() < 1e-9);
+        assert!((nth(&s, 0).score - 80.0).abs() < 1e-9);
         assert!((s.overall - 95.0).abs() < 1e-9);
         assert_eq!(shown(s.overall), 95);
     }
@@ -182,12 +203,12 @@ mod tests {
             finding(rule_of(&e, "correct", 1), Severity::Suggestion, 1.0),
         ];
         let s = score(&e.scoring, &e.book, &f, 1500, &all(&e));
-        assert!((s.checklists[1].score - 2000.0 / 22.25).abs() < 1e-9);
-        assert_eq!(shown(s.checklists[1].score), 89);
+        assert!((nth(&s, 1).score - 2000.0 / 22.25).abs() < 1e-9);
+        assert_eq!(shown(nth(&s, 1).score), 89);
         // An error weighs 4 and a magnitude multiplies: 100 * 4 / (4 + 4 * 1.5) = 40.
         let f = [finding(r, Severity::Error, 1.5)];
         let s = score(&e.scoring, &e.book, &f, 10, &all(&e));
-        assert!((s.checklists[1].score - 40.0).abs() < 1e-9);
+        assert!((nth(&s, 1).score - 40.0).abs() < 1e-9);
     }
 
     #[test]
@@ -198,8 +219,8 @@ mod tests {
         let f: Vec<Finding> = (0..10)
             .map(|_| finding(rule_of(&e, "readable", 0), Severity::Warning, 1.0))
             .collect();
-        let short = score(&e.scoring, &e.book, &f, 20, &all(&e)).checklists[0].score;
-        let long = score(&e.scoring, &e.book, &f, 2000, &all(&e)).checklists[0].score;
+        let short = nth(&score(&e.scoring, &e.book, &f, 20, &all(&e)), 0).score;
+        let long = nth(&score(&e.scoring, &e.book, &f, 2000, &all(&e)), 0).score;
         assert!((short - 400.0 / 14.0).abs() < 1e-9);
         assert!((long - 72.727_272).abs() < 1e-4);
     }
@@ -220,7 +241,7 @@ mod tests {
                 ));
                 let next = score(&e.scoring, &e.book, &findings, words, &all(&e));
                 assert!(next.overall <= last.overall);
-                for (a, b) in next.checklists.iter().zip(&last.checklists) {
+                for (a, b) in next.checklists().zip(last.checklists()) {
                     assert!(a.score <= b.score);
                 }
                 // Worse: the same finding one severity up never scores higher.
@@ -249,7 +270,7 @@ mod tests {
             finding(r2, Severity::Warning, 2.0),
         ];
         let s = score(&e.scoring, &e.book, &f, 62, &all(&e));
-        let strategy = &s.checklists[3];
+        let strategy = nth(&s, 3);
         let lost: f64 = strategy.deductions.iter().map(|d| d.points).sum();
         assert!((100.0 - strategy.score - lost).abs() < 1e-9);
         assert_eq!(strategy.deductions[0].rule, r, "largest deduction first");

@@ -10,18 +10,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::reason_text;
-use crate::outcome::{FileOutcome, RunInfo, Summary, shown};
+use crate::outcome::{FileOutcome, PostOutcome, RunInfo, Summary, shown};
 
 #[derive(Default)]
 pub struct Json {
     files: usize,
-}
-
-#[derive(Serialize)]
-struct File<'a> {
-    path: &'a str,
-    problems: Vec<Problem<'a>>,
-    posts: Vec<Post<'a>>,
 }
 
 #[derive(Serialize)]
@@ -107,7 +100,21 @@ impl Json {
     ) -> io::Result<()> {
         out.write_all(if self.files == 0 { b"\n" } else { b",\n" })?;
         self.files += 1;
-        write_nested(out, &file_json(info, file), Nesting::Element)
+        // One post at a time: a thread of 100,000 posts never exists as
+        // one JSON value in memory.
+        write!(out, "    {{\n      \"path\": ")?;
+        write_nested(out, &file.path, 6, false)?;
+        write!(out, ",\n      \"problems\": ")?;
+        write_nested(out, &problems(file), 6, false)?;
+        write!(out, ",\n      \"posts\": [")?;
+        for (i, post) in file.posts.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            write_nested(out, &post_json(info, file, post), 8, true)?;
+        }
+        if !file.posts.is_empty() {
+            write!(out, "\n      ")?;
+        }
+        write!(out, "]\n    }}")
     }
 
     pub fn finish(
@@ -120,130 +127,113 @@ impl Json {
             write!(out, "\n  ")?;
         }
         write!(out, "],\n  \"errors\": ")?;
-        write_nested(out, errors, Nesting::Value)?;
+        write_nested(out, errors, 2, false)?;
         write!(out, ",\n  \"summary\": ")?;
-        write_nested(out, summary, Nesting::Value)?;
+        write_nested(out, summary, 2, false)?;
         writeln!(out, "\n}}")
     }
 }
 
-/// Where a value sits in the report: as an element of `files` (its first
-/// line indented too) or as the value of a top-level key (its first line
-/// follows the key).
-#[derive(Clone, Copy, PartialEq)]
-enum Nesting {
-    Element,
-    Value,
-}
-
-/// `value` pretty-printed as serde_json would print it at that depth:
-/// every line indented (JSON strings hold no raw line breaks).
+/// `value` pretty-printed as serde_json prints it `indent` spaces deep:
+/// every line after the first indented (JSON strings hold no raw line
+/// breaks), and the first too when it starts an array element rather than
+/// following a key.
 fn write_nested<T: Serialize + ?Sized>(
     out: &mut dyn Write,
     value: &T,
-    nesting: Nesting,
+    indent: usize,
+    indent_first: bool,
 ) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-    let pad = match nesting {
-        Nesting::Element => "    ",
-        Nesting::Value => "  ",
-    };
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.write_all(b"\n")?;
         }
-        if i > 0 || nesting == Nesting::Element {
-            out.write_all(pad.as_bytes())?;
+        if i > 0 || indent_first {
+            write!(out, "{:indent$}", "")?;
         }
         out.write_all(line.as_bytes())?;
     }
     Ok(())
 }
 
-fn file_json<'a>(info: &'a RunInfo, file: &'a FileOutcome) -> File<'a> {
-    File {
-        path: &file.path,
-        problems: file
-            .problems
+fn problems(file: &FileOutcome) -> Vec<Problem<'_>> {
+    file.problems
+        .iter()
+        .map(|p| {
+            let pos = p.span.map(|s| file.position(s.start));
+            Problem {
+                message: &p.message,
+                line: pos.map_or(1, |p| p.line),
+                column: pos.map_or(1, |p| p.column),
+                help: p.help.as_deref(),
+            }
+        })
+        .collect()
+}
+
+fn post_json<'a>(info: &'a RunInfo, file: &'a FileOutcome, post: &'a PostOutcome) -> Post<'a> {
+    let mut scores = serde_json::Map::new();
+    scores.insert("overall".into(), shown(post.score.overall).into());
+    for s in post.score.checklists() {
+        scores.insert(
+            info.checklist(s.checklist).id.clone(),
+            shown(s.score).into(),
+        );
+    }
+    let (start, end) = file.locate(post.span);
+    Post {
+        index: post.index + 1,
+        count: post.count,
+        channel: &info.channel(post.channel).id,
+        audience: &file.audience.name,
+        lang: post.lang.to_string(),
+        passed: post.verdict.passed,
+        reasons: post
+            .verdict
+            .reasons
             .iter()
-            .map(|p| {
-                let pos = p.span.map(|s| file.position(s.start));
-                Problem {
-                    message: &p.message,
-                    line: pos.map_or(1, |p| p.line),
-                    column: pos.map_or(1, |p| p.column),
-                    help: p.help.as_deref(),
-                }
-            })
+            .map(|r| reason_text(info, r))
             .collect(),
-        posts: file
-            .posts
+        scores,
+        words: post.score.words,
+        length: post.length.map(|(value, max)| Length { value, max }),
+        line: start.line,
+        end_line: end.line,
+        findings: post
+            .findings
             .iter()
-            .map(|post| {
-                let mut scores = serde_json::Map::new();
-                scores.insert("overall".into(), shown(post.score.overall).into());
-                for s in &post.score.checklists {
-                    scores.insert(
-                        info.checklist(s.checklist).id.clone(),
-                        shown(s.score).into(),
-                    );
-                }
-                let (start, end) = file.locate(post.span);
-                Post {
-                    index: post.index + 1,
-                    count: post.count,
-                    channel: &info.channel(post.channel).id,
-                    audience: &file.audience.name,
-                    lang: post.lang.to_string(),
-                    passed: post.verdict.passed,
-                    reasons: post
-                        .verdict
-                        .reasons
-                        .iter()
-                        .map(|r| reason_text(info, r))
-                        .collect(),
-                    scores,
-                    words: post.score.words,
-                    length: post.length.map(|(value, max)| Length { value, max }),
+            .map(|f| {
+                let rule = info.rule(f.rule);
+                let (start, end) = file.locate(f.span);
+                let first = f.fix.as_ref().and_then(|x| x.edits.first());
+                Finding {
+                    rule: &rule.id,
+                    checklist: &info.checklist(rule.checklist).id,
+                    severity: f.severity.as_str(),
+                    message: &f.message,
                     line: start.line,
+                    column: start.column,
                     end_line: end.line,
-                    findings: post
-                        .findings
-                        .iter()
-                        .map(|f| {
-                            let rule = info.rule(f.rule);
-                            let (start, end) = file.locate(f.span);
-                            let first = f.fix.as_ref().and_then(|x| x.edits.first());
-                            Finding {
-                                rule: &rule.id,
-                                checklist: &info.checklist(rule.checklist).id,
-                                severity: f.severity.as_str(),
-                                message: &f.message,
-                                line: start.line,
-                                column: start.column,
-                                end_line: end.line,
-                                end_column: end.column,
-                                byte_start: f.span.start,
-                                byte_end: f.span.end,
-                                suggestion: first.map(|e| e.replacement.as_str()),
-                                fix: f.fix.as_ref().zip(first).map(|(x, first)| Fix {
-                                    byte_start: first.span.start,
-                                    byte_end: first.span.end,
-                                    replacement: &first.replacement,
-                                    safe: x.is_safe(),
-                                    edits: x
-                                        .edits
-                                        .iter()
-                                        .map(|e| Edit {
-                                            byte_start: e.span.start,
-                                            byte_end: e.span.end,
-                                            replacement: &e.replacement,
-                                        })
-                                        .collect(),
-                                }),
-                            }
-                        })
-                        .collect(),
+                    end_column: end.column,
+                    byte_start: f.span.start,
+                    byte_end: f.span.end,
+                    suggestion: first.map(|e| e.replacement.as_str()),
+                    fix: f.fix.as_ref().zip(first).map(|(x, first)| Fix {
+                        byte_start: first.span.start,
+                        byte_end: first.span.end,
+                        replacement: &first.replacement,
+                        safe: x.is_safe(),
+                        edits: x
+                            .edits
+                            .iter()
+                            .map(|e| Edit {
+                                byte_start: e.span.start,
+                                byte_end: e.span.end,
+                                replacement: &e.replacement,
+                            })
+                            .collect(),
+                    }),
                 }
             })
             .collect(),

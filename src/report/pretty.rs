@@ -12,7 +12,7 @@ use crate::finding::number;
 use crate::finding::{Finding, Severity};
 use crate::fix::Applicability;
 use crate::outcome::{
-    ChecklistScore, FileOutcome, PostOutcome, RunInfo, ScoreNote, Summary, shown,
+    ChecklistScoreRef, FileOutcome, PostOutcome, RunInfo, ScoreNote, Summary, shown,
 };
 
 const BAR_WIDTH: usize = 20;
@@ -103,7 +103,7 @@ fn render_post(
         }
         writeln!(out)?;
     }
-    for s in &post.score.checklists {
+    for s in post.score.checklists() {
         let checklist = info.checklist(s.checklist);
         let findings: Vec<&Finding> = post
             .findings
@@ -137,7 +137,7 @@ fn render_post(
             shown(s.score)
         )?;
         if options.explain_score {
-            explain(info, post, s, out)?;
+            explain(info, post, &s, out)?;
         }
     }
     let verdict = if post.verdict.passed {
@@ -166,7 +166,7 @@ fn render_post(
 fn explain(
     info: &RunInfo,
     post: &PostOutcome,
-    s: &ChecklistScore,
+    s: &ChecklistScoreRef<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if s.deductions.is_empty() {
@@ -177,7 +177,7 @@ fn explain(
         "      {} words = {:.2} units; 100 × {:.2} / ({:.2} + penalty {:.2}) = {:.2}",
         post.score.words, post.score.units, post.score.units, post.score.units, s.penalty, s.score
     )?;
-    for d in &s.deductions {
+    for d in s.deductions {
         let rule = info.rule(d.rule);
         writeln!(
             out,

@@ -8,6 +8,7 @@
 //! up per file, and a bad one is a problem of that file.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::checklist::{RuleBook, Target};
 use crate::error::LoadError;
@@ -69,8 +70,9 @@ pub struct FileSettings {
     /// Set by front matter, an override or the config; `None`: detect per
     /// post, else `en`.
     pub lang: Option<LangTag>,
-    /// Checklists that run on the file, in rule-book order.
-    pub checklists: Vec<ChecklistId>,
+    /// Checklists that run on the file, in rule-book order (shared with
+    /// every post's score).
+    pub checklists: Arc<[ChecklistId]>,
     /// Rules switched off for the file (whole checklists are already left
     /// out of `checklists`).
     pub disabled: Vec<RuleId>,
@@ -368,7 +370,7 @@ impl Layers {
             channels,
             audience,
             lang,
-            checklists,
+            checklists: checklists.into(),
             disabled,
         }
     }

@@ -218,9 +218,12 @@ impl Segmenter {
         line_breaks_end_sentences: bool,
     ) -> Segmentation {
         let atoms = collect_atoms(text, entities, code);
+        // Sized by the prose segmented, not by `text`: that is the whole
+        // file, and a post of a long thread would reserve room for all of it.
+        let prose: usize = blocks.iter().map(|b| b.span.len()).sum();
         let mut out = Segmentation {
-            words: Vec::with_capacity(text.len() / 6),
-            sentences: Vec::with_capacity(text.len() / 80),
+            words: Vec::with_capacity(prose / 6),
+            sentences: Vec::with_capacity(prose / 80),
         };
         let mut tokens = Vec::new();
         let mut first_atom = 0;
