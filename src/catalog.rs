@@ -9,6 +9,16 @@ use crate::checklist::RuleBook;
 use crate::checklist::rule::Rule;
 use crate::profile::channel::Channels;
 
+/// The languages a rule is limited to; `None` when it runs on all.
+fn languages(rule: &Rule) -> Option<String> {
+    rule.languages.as_ref().map(|list| {
+        list.iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 /// The channels a rule is limited to, by name; `None` when it runs on all.
 fn channel_names(rule: &Rule, channels: &Channels) -> Option<String> {
     rule.channels.as_ref().map(|list| {
@@ -71,6 +81,9 @@ pub fn explain(book: &RuleBook, channels: &Channels, id: &str) -> Result<String,
         "Channels: {}",
         channel_names(rule, channels).unwrap_or_else(|| "all".to_owned())
     );
+    if let Some(langs) = languages(rule) {
+        let _ = writeln!(out, "Languages: {langs}");
+    }
     let _ = writeln!(out, "Defined in: {}", checklist.file);
     if !rule.settings.trim().is_empty() {
         let _ = writeln!(out, "\nSettings:");
@@ -163,12 +176,13 @@ pub fn reference(book: &RuleBook, channels: &Channels) -> String {
         for rule in &book.rules[checklist.rules.clone()] {
             let _ = write!(
                 out,
-                "\n### `{}`\n\n{} · `{}` · scope `{}` · channels: {}\n",
+                "\n### `{}`\n\n{} · `{}` · scope `{}` · channels: {}{}\n",
                 rule.id,
                 rule.severity,
                 rule.kind.name().as_str(),
                 rule.scope.as_str(),
-                channel_names(rule, channels).unwrap_or_else(|| "all".to_owned())
+                channel_names(rule, channels).unwrap_or_else(|| "all".to_owned()),
+                languages(rule).map_or(String::new(), |l| format!(" · languages: {l}"))
             );
             if !rule.why.is_empty() {
                 let _ = write!(out, "\n{}\n", rule.why);

@@ -619,6 +619,35 @@ mod tests {
     }
 
     #[test]
+    fn metric_names_from_stats_are_aliases() {
+        let rule = |metric: &str| {
+            format!(
+                "[[rule]]\nid = \"x\"\nkind = \"metric\"\nmetric = \"{metric}\"\nmax = 1\nseverity = \"warning\"\nmessage = \"{{value}}\"\n"
+            )
+        };
+        let text =
+            "Extraordinarily complicated institutional communication necessitates comprehension.";
+        let messages = |metric: &str| -> Vec<String> {
+            let e = crate::engine::Engine::with_book(load(&rule(metric)).unwrap()).unwrap();
+            e.check_source(None, "t".into(), text.into()).posts[0]
+                .findings
+                .iter()
+                .map(|f| f.message.clone())
+                .collect()
+        };
+        for (alias, name) in [
+            ("flesch_kincaid_grade", "grade"),
+            ("gunning_fog", "fog"),
+            ("coleman_liau", "coleman-liau"),
+        ] {
+            let found = messages(name);
+            assert_eq!(found.len(), 1, "{name} fires on this text");
+            assert_eq!(messages(alias), found, "{alias} = {name}");
+        }
+        assert!(load(&rule("flesch_reading_ease")).is_ok());
+    }
+
+    #[test]
     fn duplicate_ids_are_errors() {
         assert!(
             err(&format!("{RULE}{RULE}"))

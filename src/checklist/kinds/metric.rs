@@ -28,12 +28,17 @@ pub enum Measure {
     Syllables,
     WordsPerSentence,
     SyllablesPerWord,
-    /// Flesch-Kincaid grade level.
+    /// Flesch-Kincaid grade level. The `postlint stats` names of the
+    /// reading measures work here too, so one name works everywhere.
+    #[serde(alias = "flesch_kincaid_grade")]
     Grade,
     /// Flesch reading ease (higher is easier: use `min`).
+    #[serde(alias = "flesch_reading_ease")]
     ReadingEase,
+    #[serde(alias = "gunning_fog")]
     Fog,
     Smog,
+    #[serde(alias = "coleman_liau")]
     ColemanLiau,
     Ari,
 }
