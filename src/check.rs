@@ -121,7 +121,14 @@ impl Engine {
                 }
             }
         }
-        per_channel.into_iter().flatten().collect()
+        // Channel by channel, reusing the first channel's vector: a long
+        // thread's outcomes are never held twice.
+        let mut per_channel = per_channel.into_iter();
+        let mut all = per_channel.next().unwrap_or_default();
+        for mut more in per_channel {
+            all.append(&mut more);
+        }
+        all
     }
 
     /// The rules of the checklists that run on the file, minus those it
