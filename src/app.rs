@@ -205,7 +205,7 @@ fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
             |file| {
                 files += 1;
                 for p in &file.problems {
-                    problems.push(format!("error: {}: {}", file.path, p));
+                    problems.push(format!("error: {p}"));
                 }
                 reporter.file(&file, &mut out)
             },

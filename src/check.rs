@@ -18,8 +18,8 @@ use crate::input::read::read_text;
 use crate::outcome::{FileOutcome, PostOutcome, Reason, Verdict, shown};
 use crate::settings::config::FailOn;
 use crate::settings::resolve::FileSettings;
-use crate::span::{LineIndex, Span};
-use crate::text::lang::{Detector, LangTag};
+use crate::span::LineIndex;
+use crate::text::lang::LangTag;
 use crate::text::post::{Post, Reading, Thread};
 
 impl Engine {
@@ -94,14 +94,7 @@ impl Engine {
                 .enumerate()
                 .filter(|(_, c)| self.channels.get(*c).reading(doc.syntax) == reading)
                 .collect();
-            let spans = match reading {
-                Reading::Plain => {
-                    document::split_posts(doc.source, doc.body, &self.layers.thread_separator)
-                }
-                // A Markdown file with front matter only is a site's index
-                // page, not an empty post: it has no post to check.
-                Reading::Markdown => trimmed(doc.source, doc.body).into_iter().collect(),
-            };
+            let spans = reading.posts(doc, &self.layers.thread_separator);
             let count = spans.len();
             for &(slot, _) in &group {
                 per_channel[slot].reserve_exact(count);
@@ -110,10 +103,7 @@ impl Engine {
             for (index, span) in spans.into_iter().enumerate() {
                 let post = Post::build(doc.source, span, reading, index, count);
                 thread.add(&post);
-                let lang = settings
-                    .lang
-                    .or_else(|| Detector::built_in().detect(post.published(), post.words.len()))
-                    .unwrap_or(LangTag::EN);
+                let lang = settings.lang_of(&post);
                 for &(slot, channel) in &group {
                     let outcome =
                         self.check_post(&post, &thread, channel, lang, &rules, doc, settings);
@@ -260,14 +250,6 @@ impl Engine {
             reasons,
         }
     }
-}
-
-/// `span` without surrounding white space; `None` when blank.
-fn trimmed(source: &str, span: Span) -> Option<Span> {
-    let text = &source[span.range()];
-    let start = span.start + (text.len() - text.trim_start().len());
-    let end = span.start + text.trim_end().len();
-    (end > start).then_some(Span::new(start, end))
 }
 
 #[cfg(test)]

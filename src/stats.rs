@@ -13,11 +13,11 @@ use crate::engine::Engine;
 use crate::input::document::{self, Document, FrontMatter, Syntax};
 use crate::input::read::{read_stdin, read_text};
 use crate::input::walk::Input;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use crate::text::counter::Counter;
 use crate::text::entities::EntityKind;
-use crate::text::lang::{Detector, LangTag};
-use crate::text::post::{Post, Reading, Scope};
+use crate::text::lang::LangTag;
+use crate::text::post::{Post, Scope};
 use crate::text::segment::Segmenter;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -27,6 +27,7 @@ use unicode_segmentation::UnicodeSegmentation;
 pub struct FileStats<'e> {
     pub path: String,
     pub posts: Vec<PostStats<'e>>,
+    /// `path:line:column: message`, as `check` prints them on stderr.
     #[serde(skip)]
     pub problems: Vec<String>,
 }
@@ -88,9 +89,9 @@ pub fn measure_input<'e>(engine: &'e Engine, input: &Input, raw: bool) -> FileSt
     match text {
         Ok(text) => measure(engine, path, shown, &text, raw),
         Err(e) => FileStats {
+            problems: vec![format!("{shown}: {e}")],
             path: shown,
             posts: Vec::new(),
-            problems: vec![e],
         },
     }
 }
@@ -105,12 +106,14 @@ pub fn measure<'e>(
 ) -> FileStats<'e> {
     let syntax = path.map_or(Syntax::Plain, Syntax::from_path);
     let doc = if raw {
+        // The exact text, but a byte-order mark is not text.
+        let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
         Document {
             source,
             syntax,
             front_matter: FrontMatter::default(),
             front_matter_span: None,
-            body: Span::new(0, source.len()),
+            body: Span::new(start, source.len()),
             problems: Vec::new(),
         }
     } else {
@@ -126,36 +129,33 @@ pub fn measure<'e>(
     for &channel_id in &settings.channels {
         let channel = engine.channels.get(channel_id);
         let reading = channel.reading(doc.syntax);
-        let spans = match (raw, reading) {
-            (true, _) => vec![doc.body],
-            (false, Reading::Plain) => {
-                document::split_posts(doc.source, doc.body, &engine.layers.thread_separator)
-            }
-            (false, Reading::Markdown) => vec![doc.body],
+        let spans = if raw {
+            vec![doc.body]
+        } else {
+            reading.posts(&doc, &engine.layers.thread_separator)
         };
         let count = spans.len();
         for (index, span) in spans.into_iter().enumerate() {
             let post = Post::build(doc.source, span, reading, index, count);
-            let lang = settings
-                .lang
-                .or_else(|| Detector::built_in().detect(post.published(), post.words.len()))
-                .unwrap_or(LangTag::EN);
+            let lang = settings.lang_of(&post);
             posts.push(post_stats(&shared_path, &post, channel, lang));
         }
     }
+    let lines = LineIndex::new(source);
+    let problems = problems
+        .into_iter()
+        .map(|p| match p.span {
+            Some(s) => {
+                let pos = lines.position(source, s.start);
+                format!("{shown}:{}:{}: {}", pos.line, pos.column, p.message)
+            }
+            None => format!("{shown}: {}", p.message),
+        })
+        .collect();
     FileStats {
         path: shown,
         posts,
-        problems: problems
-            .into_iter()
-            .map(|p| match p.span {
-                Some(s) => {
-                    let pos = crate::span::LineIndex::new(source).position(source, s.start);
-                    format!("{}:{}: {}", pos.line, pos.column, p.message)
-                }
-                None => p.message,
-            })
-            .collect(),
+        problems,
     }
 }
 

@@ -33,8 +33,7 @@ impl StatsReporter {
     }
 
     pub fn file(&mut self, file: &FileStats, out: &mut dyn Write) -> io::Result<()> {
-        self.problems
-            .extend(file.problems.iter().map(|p| format!("{}: {p}", file.path)));
+        self.problems.extend(file.problems.iter().cloned());
         for post in &file.posts {
             match self.format {
                 StatsFormat::Pretty => pretty(post, out)?,

@@ -18,7 +18,8 @@ use crate::profile::audience::{Audience, Audiences, DEFAULT_AUDIENCE};
 use crate::profile::channel::{Channels, DEFAULT_CHANNEL};
 use crate::settings::config::{Config, FailOn, Located};
 use crate::span::Span;
-use crate::text::lang::LangTag;
+use crate::text::lang::{Detector, LangTag};
+use crate::text::post::Post;
 
 /// What one layer (CLI, config, a path override) says, resolved to handles.
 #[derive(Debug, Clone, Default)]
@@ -76,6 +77,16 @@ pub struct FileSettings {
     /// Rules switched off for the file (whole checklists are already left
     /// out of `checklists`).
     pub disabled: Vec<RuleId>,
+}
+
+impl FileSettings {
+    /// A post's language: as set for the file, else detected from the post
+    /// when the detector is sure, else `en`.
+    pub fn lang_of(&self, post: &Post<'_>) -> LangTag {
+        self.lang
+            .or_else(|| Detector::built_in().detect(post.published(), post.words.len()))
+            .unwrap_or(LangTag::EN)
+    }
 }
 
 /// The parts of a loaded run that resolving reads.

@@ -21,6 +21,28 @@ pub enum Reading {
     Markdown,
 }
 
+impl Reading {
+    /// The posts of `doc` read this way: a plain body is a thread split at
+    /// `separator` lines; a Markdown body is one post, trimmed (and none
+    /// when blank: a file with front matter only is a site's index page,
+    /// not an empty post).
+    pub fn posts(self, doc: &document::Document<'_>, separator: &str) -> Vec<Span> {
+        match self {
+            Reading::Plain => document::split_posts(doc.source, doc.body, separator),
+            Reading::Markdown => {
+                let text = &doc.source[doc.body.range()];
+                let start = doc.body.start + (text.len() - text.trim_start().len());
+                let end = doc.body.start + text.trim_end().len();
+                if end > start {
+                    vec![Span::new(start, end)]
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+}
+
 /// The part of a post a rule looks at, one unit at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
