@@ -81,9 +81,24 @@ fn init(force: bool) -> Result<ExitCode, Vec<String>> {
     }
     crate::write::write_atomically(path, config::STARTER.as_bytes())
         .map_err(|e| vec![format!("cannot write {}: {e}", path.display())])?;
+    let mut written = vec![path.display().to_string()];
+    // The team's word lists are never overwritten, even with --force.
+    for (name, text) in config::STARTER_VOCABULARY {
+        let file = Path::new(name);
+        if file.exists() {
+            continue;
+        }
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| vec![format!("cannot create {}: {e}", dir.display())])?;
+        }
+        crate::write::write_atomically(file, text.as_bytes())
+            .map_err(|e| vec![format!("cannot write {}: {e}", file.display())])?;
+        written.push(file.display().to_string());
+    }
     println!(
-        "wrote {}: edit it, then run `postlint check`",
-        path.display()
+        "wrote {}: edit them, then run `postlint check`",
+        written.join(", ")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -102,7 +117,12 @@ fn load(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> {
         checklists: cli.checklist.clone(),
         cli: choices,
     };
-    Engine::load(&options).map_err(|errors| errors.iter().map(ToString::to_string).collect())
+    let engine = Engine::load(&options)
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    for w in &engine.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(engine)
 }
 
 /// Reads one input and checks it.

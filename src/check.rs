@@ -152,6 +152,7 @@ impl Engine {
             lang,
         };
         let mut findings = Vec::new();
+        let mut skipped = Vec::new();
         for &id in rules {
             let rule = self.book.rule(id);
             if !rule.applies_to(channel_id, post.reading, lang) {
@@ -168,6 +169,7 @@ impl Engine {
                 severity: rule.severity,
                 message: &rule.message,
                 out: &mut findings,
+                skipped: &mut skipped,
             };
             rule.kind.check(&input, &mut emit);
         }
@@ -209,6 +211,7 @@ impl Engine {
             verdict,
             length,
             fold_preview,
+            skipped,
         }
     }
 

@@ -5,6 +5,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::checklist::kinds::api::Resources;
 use crate::checklist::{BUILT_IN, ChecklistSource, RuleBook, RuleOverrides};
@@ -15,6 +16,7 @@ use crate::profile::channel::Channels;
 use crate::score::Scoring;
 use crate::settings::config::{Config, FailOn};
 use crate::settings::resolve::{Choices, CliChoices, FlagError, Layers, Tables};
+use crate::text::vocabulary::Vocabulary;
 
 /// Where the config comes from.
 #[derive(Debug, Clone, Default)]
@@ -76,6 +78,8 @@ pub struct Engine {
     pub layers: Layers,
     /// Names of rules, checklists and channels for reports.
     pub info: RunInfo,
+    /// Things to fix that do not stop the run (a renamed rule id), located.
+    pub warnings: Vec<String>,
 }
 
 impl Engine {
@@ -96,8 +100,10 @@ impl Engine {
         let audiences = Audiences::built_in().map_err(one)?;
         let scoring = Scoring::built_in().map_err(one)?;
         let sources = checklist_sources(options.checklists.as_deref(), &config)?;
+        let mut warnings = Vec::new();
         let resources = Resources {
             base_dir: config.base_dir(),
+            vocabulary: Arc::new(vocabulary(&config)?),
         };
         let book = {
             let src = config.source();
@@ -114,9 +120,45 @@ impl Engine {
                         .as_table()
                         .map(|table| RuleOverrides { src, table })
                 });
-            RuleBook::load(&sources, overrides, &channels, &resources).map_err(one)?
+            let book = RuleBook::load(&sources, overrides, &channels, &resources).map_err(one)?;
+            // Former rule ids still work; say what they are called now.
+            let mut named: Vec<(String, std::ops::Range<usize>)> = doc
+                .as_ref()
+                .and_then(|d| d.get_ref().get("rules"))
+                .and_then(|r| r.get_ref().as_table())
+                .map(|t| {
+                    t.iter()
+                        .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            named.extend(
+                config
+                    .overrides
+                    .iter()
+                    .flat_map(|o| o.disable.iter().map(|d| (d.value.clone(), d.span.clone()))),
+            );
+            for (name, span) in named {
+                if let Some(now) = book.renamed(&name) {
+                    warnings.push(
+                        config
+                            .error(
+                                span,
+                                format!(
+                                    "`{name}` is now `{}`; the old name still works for now",
+                                    book.rule(now).id
+                                ),
+                            )
+                            .with_hint("rename it in postlint.toml (see CHANGELOG.md)")
+                            .to_string(),
+                    );
+                }
+            }
+            book
         };
-        Self::assemble(book, channels, audiences, scoring, config, &options.cli)
+        let mut engine = Self::assemble(book, channels, audiences, scoring, config, &options.cli)?;
+        engine.warnings = warnings;
+        Ok(engine)
     }
 
     /// An engine over a rule book loaded by the caller (a fuzzer, a test of
@@ -189,6 +231,7 @@ impl Engine {
             config,
             layers,
             info,
+            warnings: Vec::new(),
         })
     }
 
@@ -242,6 +285,53 @@ fn run_info(book: &RuleBook, channels: &Channels) -> RunInfo {
                 fold: c.limits.fold,
             })
             .collect(),
+    }
+}
+
+/// The words of the config's `[vocabulary]` files. A file that cannot be
+/// read is an error at its name in the config; a bad entry, at its line.
+fn vocabulary(config: &Config) -> Result<Vocabulary, Vec<Error>> {
+    let mut vocabulary = Vocabulary::default();
+    let mut errors = Vec::new();
+    let lists = config
+        .accept
+        .iter()
+        .map(|l| (l, true))
+        .chain(config.reject.iter().map(|l| (l, false)));
+    for (file, accept) in lists {
+        let path = config.base_dir().join(&file.value);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(Error::Load(
+                    config
+                        .error(file.span.clone(), format!("cannot read vocabulary `{}`: {e}", path.display()))
+                        .with_key(if accept { "accept" } else { "reject" })
+                        .with_hint("paths in [vocabulary] are relative to postlint.toml; `postlint init` writes an empty vocab/accept.txt"),
+                ));
+                continue;
+            }
+        };
+        let added = if accept {
+            vocabulary.add_accepted(&text)
+        } else {
+            vocabulary.add_rejected(&text)
+        };
+        if let Err(e) = added {
+            errors.push(Error::Load(LoadError {
+                file: path.display().to_string(),
+                line: e.line,
+                column: 1,
+                key: None,
+                message: e.message,
+                hint: None,
+            }));
+        }
+    }
+    if errors.is_empty() {
+        Ok(vocabulary)
+    } else {
+        Err(errors)
     }
 }
 

@@ -134,6 +134,21 @@ pub struct PostOutcome {
     pub grade: f64,
     /// What shows before "see more", when the channel folds posts.
     pub fold_preview: Option<String>,
+    /// Rules that could not check this post, and why.
+    pub skipped: Vec<Skip>,
+}
+
+/// A rule that ran but could not check a post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skip {
+    pub rule: RuleId,
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SkipReason {
+    /// No spelling dictionary for the post's language.
+    NoDictionary(LangTag),
 }
 
 /// Whether a post passed, and every reason it did not.

@@ -132,6 +132,10 @@ struct CommonSpec {
     /// Only for posts in these languages (BCP-47; `en` covers `en-GB`).
     languages: Option<Vec<Spanned<String>>>,
     examples: Option<Examples>,
+    /// Former full ids of the rule, still accepted in configs and
+    /// `disable` lists (with a deprecation warning).
+    #[serde(default)]
+    aliases: Vec<String>,
     #[serde(default = "yes")]
     enabled: bool,
 }
@@ -283,6 +287,9 @@ impl RuleBook {
         if let Some(i) = self.rules.iter().position(|r| r.id == name) {
             return Ok(Target::Rule(RuleId::new(i)));
         }
+        if let Some(r) = self.renamed(name) {
+            return Ok(Target::Rule(r));
+        }
         if let Ok(c) = self.find_checklist(name) {
             return Ok(Target::Checklist(c));
         }
@@ -297,12 +304,23 @@ impl RuleBook {
         })
     }
 
+    /// The rule that `old` is a former id of (`aliases` in its checklist).
+    pub fn renamed(&self, old: &str) -> Option<RuleId> {
+        self.rules
+            .iter()
+            .position(|r| r.aliases.iter().any(|a| a == old))
+            .map(RuleId::new)
+    }
+
     /// A rule by full id; the error is a hint, as for [`RuleBook::find`].
     /// A close name is looked for within the same checklist first, so
     /// `readable.` alone does not decide the match.
     pub fn find_rule(&self, id: &str) -> Result<RuleId, String> {
         if let Some(i) = self.rules.iter().position(|r| r.id == id) {
             return Ok(RuleId::new(i));
+        }
+        if let Some(r) = self.renamed(id) {
+            return Ok(r);
         }
         let (checklist, name) = id.split_once('.').unwrap_or(("", id));
         if let Ok(c) = self.find_checklist(checklist) {
@@ -416,7 +434,10 @@ fn compile_rule(
     let Some(o) = env.overrides else {
         return Ok(rule);
     };
-    let Some(over) = o.table.get(full_id.as_str()) else {
+    let over = std::iter::once(full_id.as_str())
+        .chain(rule.aliases.iter().map(String::as_str))
+        .find_map(|id| o.table.get(id));
+    let Some(over) = over else {
         return Ok(rule);
     };
     // Overrides are merged into the rule's own table and the result is read
@@ -520,6 +541,7 @@ fn build(
         scope,
         channels: channel_ids,
         languages,
+        aliases: common.aliases,
         reading: common.reading,
         settings,
         examples,

@@ -26,6 +26,8 @@ pub struct Rule {
     /// Languages the rule applies to (a rule for `en` covers `en-GB`);
     /// `None` for all.
     pub languages: Option<Vec<LangTag>>,
+    /// Former full ids, still accepted where users name rules.
+    pub aliases: Vec<String>,
     /// Only for posts read this way; `None` for all.
     pub reading: Option<Reading>,
     /// The kind's own keys as TOML (after config overrides), for `explain`.

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::reason_text;
+use super::{reason_text, skip_text};
 use crate::outcome::{FileOutcome, PostOutcome, RunInfo, Summary, shown};
 
 #[derive(Default)]
@@ -43,6 +43,15 @@ struct Post<'a> {
     line: usize,
     end_line: usize,
     findings: Vec<Finding<'a>>,
+    /// Rules that could not check this post (left out when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    skipped: Vec<Skipped<'a>>,
+}
+
+#[derive(Serialize)]
+struct Skipped<'a> {
+    rule: &'a str,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -235,6 +244,14 @@ fn post_json<'a>(info: &'a RunInfo, file: &'a FileOutcome, post: &'a PostOutcome
                             .collect(),
                     }),
                 }
+            })
+            .collect(),
+        skipped: post
+            .skipped
+            .iter()
+            .map(|skip| Skipped {
+                rule: &info.rule(skip.rule).id,
+                reason: skip_text(info, skip),
             })
             .collect(),
     }

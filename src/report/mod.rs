@@ -12,7 +12,7 @@ pub mod stats;
 use std::io::{self, Write};
 
 use crate::finding::Severity;
-use crate::outcome::{FileOutcome, Reason, RunInfo, Summary};
+use crate::outcome::{FileOutcome, Reason, RunInfo, Skip, SkipReason, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -101,6 +101,16 @@ pub fn reason_text(info: &RunInfo, reason: &Reason) -> String {
             format!("{what}: {}", ids.join(", "))
         }
         Reason::BelowMinScore { score, min } => format!("score {score} below {min}"),
+    }
+}
+
+/// Why a rule did not check a post, in words.
+pub fn skip_text(info: &RunInfo, skip: &Skip) -> String {
+    let rule = &info.rule(skip.rule).id;
+    match &skip.reason {
+        SkipReason::NoDictionary(lang) => format!(
+            "{rule} did not check this post: no spelling dictionary for `{lang}` (add one under [dictionaries] in postlint.toml)"
+        ),
     }
 }
 

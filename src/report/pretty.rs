@@ -7,7 +7,7 @@ use colored::{ColoredString, Colorize};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Options, plural, reason_text};
+use super::{Options, plural, reason_text, skip_text};
 use crate::finding::number;
 use crate::finding::{Finding, Severity};
 use crate::fix::Applicability;
@@ -93,6 +93,12 @@ fn render_post(
     writeln!(out)?;
     for f in &post.findings {
         render_finding(info, file, f, out)?;
+    }
+    for skip in &post.skipped {
+        writeln!(out, "{} {}", "note:".bold(), skip_text(info, skip))?;
+    }
+    if !post.skipped.is_empty() {
+        writeln!(out)?;
     }
     if let Some(preview) = &post.fold_preview
         && let Some(fold) = channel.fold

@@ -58,10 +58,22 @@ struct ConfigSpec {
     exclude: Vec<Spanned<String>>,
     thread_separator: Option<Spanned<String>>,
     #[serde(default)]
+    vocabulary: VocabularySpec,
+    #[serde(default)]
     overrides: Vec<Spanned<OverrideSpec>>,
     /// Read separately by the checklist loader (per-rule overrides).
     #[allow(dead_code)]
     rules: Option<toml::Value>,
+}
+
+/// `[vocabulary]`: the team's word list files, relative to the config.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VocabularySpec {
+    #[serde(default)]
+    accept: Vec<Spanned<String>>,
+    #[serde(default)]
+    reject: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +138,9 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     pub exclude: Option<GlobSet>,
     pub thread_separator: Option<String>,
+    /// Files of words the team accepts, and of words it rejects.
+    pub accept: Vec<Located>,
+    pub reject: Vec<Located>,
     pub overrides: Vec<Override>,
 }
 
@@ -235,6 +250,18 @@ impl Config {
             fail_on: spec.fail_on,
             exclude,
             thread_separator,
+            accept: spec
+                .vocabulary
+                .accept
+                .into_iter()
+                .map(Located::from)
+                .collect(),
+            reject: spec
+                .vocabulary
+                .reject
+                .into_iter()
+                .map(Located::from)
+                .collect(),
             overrides,
             text,
         })
@@ -319,6 +346,19 @@ fn normalise(path: &Path) -> PathBuf {
 
 /// The starter file `postlint init` writes.
 pub const STARTER: &str = include_str!("../../rules/postlint.starter.toml");
+
+/// The vocabulary files the starter config names, and what `init` writes
+/// in them when they do not exist yet.
+pub const STARTER_VOCABULARY: &[(&str, &str)] = &[
+    (
+        "vocab/accept.txt",
+        include_str!("../../rules/accept.starter.txt"),
+    ),
+    (
+        "vocab/reject.txt",
+        include_str!("../../rules/reject.starter.txt"),
+    ),
+];
 
 #[cfg(test)]
 mod tests {

@@ -7,3 +7,4 @@ pub mod lang;
 pub mod post;
 pub mod readability;
 pub mod segment;
+pub mod vocabulary;

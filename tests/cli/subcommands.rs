@@ -120,8 +120,15 @@ fn init_writes_a_config_that_loads() {
     let written = std::fs::read_to_string(d.join("postlint.toml")).unwrap();
     assert_eq!(written, starter());
     let mut after = listing(d);
-    after.retain(|(n, _)| n != "postlint.toml");
+    after.retain(|(n, _)| n != "postlint.toml" && n != "vocab");
     assert_eq!(after, before, "nothing else created or changed");
+    for list in ["accept", "reject"] {
+        let words = std::fs::read_to_string(d.join(format!("vocab/{list}.txt"))).unwrap();
+        assert!(
+            words.lines().all(|l| l.starts_with('#')),
+            "an empty {list} list, comments only:\n{words}"
+        );
+    }
     assert_eq!(
         listing(&d.join("sub")),
         vec![("inner.md".to_owned(), b"Inner.\n".to_vec())]
@@ -166,7 +173,18 @@ fn init_refuses_to_overwrite_without_force() {
         starter()
     );
     let names: Vec<String> = listing(d).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, ["postlint.toml"], "no temporary file left behind");
+    assert_eq!(
+        names,
+        ["postlint.toml", "vocab"],
+        "no temporary file left behind"
+    );
+    // The team's word lists are never overwritten.
+    write(d, "vocab/accept.txt", "GitHub\n");
+    postlint(&["init", "--force"], d).code(PASSED);
+    assert_eq!(
+        std::fs::read_to_string(d.join("vocab/accept.txt")).unwrap(),
+        "GitHub\n"
+    );
 }
 
 #[test]

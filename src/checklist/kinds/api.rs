@@ -12,12 +12,14 @@ use crate::finding::{Finding, Severity};
 use crate::fix::Fix;
 use crate::ids::RuleId;
 use crate::input::document::FrontMatter;
+pub use crate::outcome::{Skip, SkipReason};
 use crate::profile::audience::{Audience, AudienceLimit};
 use crate::profile::channel::{ChannelProfile, Limit};
 use crate::schema::Source;
 use crate::span::Span;
 use crate::text::lang::LangTag;
 use crate::text::post::{Post, Scope, Thread};
+use crate::text::vocabulary::Vocabulary;
 
 /// What a kind may share with other rules, loaded once per run and handed
 /// to every `compile`: the place for a spelling dictionary or a team's word
@@ -27,6 +29,8 @@ pub struct Resources {
     /// The folder relative paths in checklists resolve against (the
     /// config's folder; `.` without a config).
     pub base_dir: std::path::PathBuf,
+    /// The team's accepted and rejected words (`[vocabulary]`).
+    pub vocabulary: std::sync::Arc<Vocabulary>,
 }
 
 /// Where a rule runs: the post's channel, audience and front matter.
@@ -163,9 +167,34 @@ pub struct Emit<'o> {
     pub severity: Severity,
     pub message: &'o Template,
     pub out: &'o mut Vec<Finding>,
+    /// Rules that could not check this post, and why.
+    pub skipped: &'o mut Vec<Skip>,
 }
 
 impl Emit<'_> {
+    /// The rule could not check this post; the report says so, because
+    /// silence would read as "no problems".
+    pub fn skip(&mut self, reason: SkipReason) {
+        self.skipped.push(Skip {
+            rule: self.rule,
+            reason,
+        });
+    }
+
+    /// As [`Emit::push`], with another of the rule's messages.
+    pub fn push_message(
+        &mut self,
+        message: &Template,
+        span: Span,
+        vars: &[(&str, &str)],
+        fix: Option<Fix>,
+    ) {
+        self.push(span, vars, fix, 1.0);
+        if let Some(last) = self.out.last_mut() {
+            last.message = message.render(vars);
+        }
+    }
+
     /// `ratio` is how far past its threshold a measured value is (value ÷
     /// threshold; 1.0 for a plain finding). It weighs in by its square root,
     /// capped at 3: twice the limit costs 1.4 times as much, not double.
