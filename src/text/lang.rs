@@ -237,6 +237,46 @@ pub struct Detector {
     min_words: usize,
     min_confidence: f64,
     tags: HashMap<whatlang::Lang, LangTag>,
+    english: English,
+}
+
+/// The cheap first test: English function words (see detection.toml).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct English {
+    min_share: f64,
+    words: std::collections::HashSet<String>,
+}
+
+impl English {
+    /// True when function words make up `min_share` of the sample's words.
+    /// Lowercases into a stack buffer: no allocation per word.
+    fn is_likely(&self, text: &str) -> bool {
+        let (mut words, mut hits) = (0usize, 0usize);
+        for word in text
+            .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+        {
+            words += 1;
+            // Function words are short and ASCII: lowercase into a stack
+            // buffer (’ as '), no allocation per word.
+            let mut buf = [0u8; 8];
+            let mut n = 0;
+            let fits = word.chars().all(|c| {
+                let c = if c == '’' { '\'' } else { c };
+                let ok = c.is_ascii() && n < buf.len();
+                if ok {
+                    buf[n] = c.to_ascii_lowercase() as u8;
+                    n += 1;
+                }
+                ok
+            });
+            if fits && std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.words.contains(w)) {
+                hits += 1;
+            }
+        }
+        words > 0 && hits as f64 >= self.min_share * words as f64
+    }
 }
 
 /// The shape of `rules/language/detection.toml`.
@@ -245,6 +285,7 @@ pub struct Detector {
 struct DetectionFile {
     min_words: usize,
     min_confidence: f64,
+    english: English,
     iso639_3: BTreeMap<String, String>,
 }
 
@@ -296,6 +337,7 @@ impl Detector {
             min_words: file.min_words,
             min_confidence: file.min_confidence,
             tags,
+            english: file.english,
         })
     }
 
@@ -316,7 +358,11 @@ impl Detector {
         if words < self.min_words {
             return None;
         }
-        let info = whatlang::detect(sample(text))?;
+        let sample = sample(text);
+        if self.english.is_likely(sample) {
+            return Some(LangTag::EN);
+        }
+        let info = whatlang::detect(sample)?;
         if !info.is_reliable() || info.confidence() < self.min_confidence {
             return None;
         }
@@ -576,7 +622,27 @@ mod tests {
         let post = "Das ist ein great Feature, aber the docs are still missing, \
             leider noch nicht fertig, sorry everyone";
         assert!(whatlang::detect(post).is_some_and(|i| !i.is_reliable()));
-        assert_eq!(Detector::built_in().detect(post, 100), None);
+        let whatlang_only =
+            Detector::from_toml(&DETECTION_TOML.replace("min_share = 0.1", "min_share = 1.1"))
+                .unwrap();
+        assert_eq!(whatlang_only.detect(post, 100), None);
+        // With English function words in it, it is taken as English.
+        assert_eq!(Detector::built_in().detect(post, 100), Some(LangTag::EN));
+    }
+
+    #[test]
+    fn english_is_recognised_by_its_function_words() {
+        let d = Detector::built_in();
+        assert!(d.english.is_likely(ENGLISH));
+        assert!(
+            d.english
+                .is_likely("It’s here: the new release of our app, with more than you asked for.")
+        );
+        assert!(!d.english.is_likely(FINNISH));
+        assert!(!d.english.is_likely(
+            "Wir haben das alte System in sechs Monaten neu gebaut, und es ist schneller."
+        ));
+        assert!(!d.english.is_likely(""));
     }
 
     #[test]
@@ -594,7 +660,9 @@ mod tests {
     #[test]
     fn detection_data_is_read_strictly() {
         let with = |body: &str| {
-            Detector::from_toml(&format!("min_words = 12\nmin_confidence = 0.9\n{body}"))
+            Detector::from_toml(&format!(
+                "min_words = 12\nmin_confidence = 0.9\n[english]\nmin_share = 1.1\nwords = []\n{body}"
+            ))
         };
         let ok = with("[iso639_3]\neng = \"en\"\n").unwrap();
         assert_eq!(ok.detect(ENGLISH, 100), Some(LangTag::EN));
@@ -623,7 +691,7 @@ mod tests {
             assert!(err.contains(says), "{body:?}: {err}");
         }
         let err =
-            Detector::from_toml("min_words = 12\nmin_confidence = 1.5\n[iso639_3]\n").unwrap_err();
+            Detector::from_toml("min_words = 12\nmin_confidence = 1.5\n[english]\nmin_share = 0.1\nwords = []\n[iso639_3]\n").unwrap_err();
         assert!(err.contains("`min_confidence` is 1.5"), "{err}");
         let err = Detector::from_toml("min_words = 12\n[iso639_3]\n").unwrap_err();
         assert!(err.contains("missing field `min_confidence`"), "{err}");
