@@ -157,7 +157,6 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         problems: errors.len(),
         ..Summary::default()
     };
-    // Problems again on stderr, at the end, where CI logs show them.
     let mut problems: Vec<String> = Vec::new();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = reporter.begin(&engine.info, &mut out).and_then(|()| {
@@ -179,23 +178,9 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         reporter.finish(&summary, &errors, &mut out)?;
         out.flush()
     });
-    match written {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        Err(e) => return Err(vec![format!("cannot write report: {e}")]),
-        Ok(()) => {}
-    }
     drop(out);
-    for p in &problems {
-        eprintln!("{p}");
-    }
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
-    if summary.files == 0 && errors.is_empty() {
-        eprintln!(
-            "warning: no post files found (looked for .{})",
-            walk::post_extensions().collect::<Vec<_>>().join(", .")
-        );
+    if let Some(code) = after_report(written, &problems, &errors, summary.files)? {
+        return Ok(code);
     }
     Ok(if summary.problems > 0 {
         ExitCode::from(EXIT_ERROR)
@@ -233,16 +218,36 @@ fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
         reporter.finish(&errors, &mut out)?;
         out.flush()
     });
+    drop(out);
+    if let Some(code) = after_report(written, &problems, &errors, files)? {
+        return Ok(code);
+    }
+    Ok(if problems.is_empty() && errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_ERROR)
+    })
+}
+
+/// After a report was written: a closed pipe ends the run quietly (exit 0,
+/// as `head` expects), another write error is an error; otherwise the
+/// problems go to stderr again, at the end, where CI logs show them.
+/// `Some` is the exit code when the run ends here.
+fn after_report(
+    written: io::Result<()>,
+    problems: &[String],
+    errors: &[String],
+    files: usize,
+) -> Result<Option<ExitCode>, Vec<String>> {
     match written {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Some(ExitCode::SUCCESS)),
         Err(e) => return Err(vec![format!("cannot write report: {e}")]),
         Ok(()) => {}
     }
-    drop(out);
-    for p in &problems {
+    for p in problems {
         eprintln!("{p}");
     }
-    for e in &errors {
+    for e in errors {
         eprintln!("error: {e}");
     }
     if files == 0 && errors.is_empty() {
@@ -251,9 +256,5 @@ fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
             walk::post_extensions().collect::<Vec<_>>().join(", .")
         );
     }
-    Ok(if problems.is_empty() && errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_ERROR)
-    })
+    Ok(None)
 }
