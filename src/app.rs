@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::catalog;
+use crate::checklist::selftest;
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, StatsArgs};
 use crate::engine::{ConfigSource, Engine, Options};
 use crate::input::read::read_stdin;
@@ -32,6 +33,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }),
         Command::Rules => load(&cli, CliChoices::default())
             .map(|engine| print(&catalog::rules(&engine.book, &engine.channels))),
+        Command::TestChecklists => {
+            load_untested(&cli, CliChoices::default()).map(|engine| test_checklists(&engine))
+        }
         Command::Channels => Channels::built_in()
             .map(|c| print(&catalog::channels(&c)))
             .map_err(|e| vec![e.to_string()]),
@@ -103,8 +107,55 @@ fn init(force: bool) -> Result<ExitCode, Vec<String>> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Maps the command line to load [`Options`] and loads the run.
+/// Loads the run, refusing a team checklist whose own examples contradict
+/// its rules (exit 2): its rules would not do what `explain` shows.
+/// `postlint test-checklists` lists every such example.
 fn load(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> {
+    let engine = load_untested(cli, choices)?;
+    let tested = selftest::at_load(
+        &engine.book,
+        &engine.channels,
+        &engine.audiences,
+        &engine.config.text,
+    );
+    if tested.failures.is_empty() {
+        Ok(engine)
+    } else {
+        Err(tested
+            .failures
+            .iter()
+            .map(|f| f.to_load_error().to_string())
+            .collect())
+    }
+}
+
+/// `postlint test-checklists`: each example that does not hold as
+/// `file:line: rule-id: ...`, then a count; exit 1 when one does not hold.
+fn test_checklists(engine: &Engine) -> ExitCode {
+    let tested = selftest::self_test(&engine.book, &engine.channels, &engine.audiences);
+    let mut text = String::new();
+    for failure in &tested.failures {
+        text.push_str(&format!("{failure}\n"));
+    }
+    if tested.failures.is_empty() {
+        text.push_str(&format!("{} examples hold\n", tested.examples));
+    } else {
+        text.push_str(&format!(
+            "{} of {} examples do not hold\n",
+            tested.failures.len(),
+            tested.examples
+        ));
+    }
+    let printed = print(&text);
+    if tested.failures.is_empty() {
+        printed
+    } else {
+        ExitCode::from(EXIT_FAILED)
+    }
+}
+
+/// Maps the command line to load [`Options`] and loads the run.
+fn load_untested(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> {
     let config = match &cli.config {
         Some(path) => ConfigSource::File(path.clone()),
         None => match std::env::current_dir() {

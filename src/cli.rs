@@ -48,6 +48,9 @@ pub enum Command {
     Rules,
     /// List every channel with its limits and how it counts length.
     Channels,
+    /// Check every loaded checklist's examples: each `bad` one must make its
+    /// rule fire, each `good` one must not. Exits 1 when one does not hold.
+    TestChecklists,
     /// Write a commented starter postlint.toml in the current folder.
     Init {
         /// Overwrite an existing postlint.toml.

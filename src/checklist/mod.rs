@@ -3,6 +3,7 @@
 
 pub mod kinds;
 pub mod rule;
+pub mod selftest;
 pub mod template;
 
 use serde::Deserialize;

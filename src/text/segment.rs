@@ -9,9 +9,11 @@
 //!
 //! Sentences end at terminal punctuation (with any closing quotes, brackets
 //! and emoji stuck to it), at block boundaries, at blank lines, before list
-//! markers, and — for social posts — at every line break. Abbreviations,
-//! initials, decimals, versions and domain names do not end a sentence; the
-//! word lists that decide this live in `rules/language/en.toml`.
+//! markers, and — for social posts — at a line break, unless the next line
+//! starts with a lowercase word: that is a hard-wrapped sentence going on,
+//! read like a soft wrap in Markdown. Abbreviations, initials, decimals,
+//! versions and domain names do not end a sentence; the word lists that
+//! decide this live in `rules/language/en.toml`.
 //!
 //! A sentence always holds at least one word: a stretch of text with none
 //! (an emoji-only line, a lone URL, a row of bullets) is not a sentence, so
@@ -206,9 +208,10 @@ impl Segmenter {
     /// inside `blocks` is segmented: no blocks, no prose. `entities` are
     /// never split and URLs are not words; `code` spans are one opaque Code
     /// word each. `line_breaks_end_sentences`: social posts (true) often end
-    /// sentences with a line break and no full stop; Markdown paragraphs
-    /// (false) wrap lines softly. Spans that are out of bounds or not on
-    /// character boundaries are ignored, never trusted.
+    /// sentences with a line break and no full stop, except where a line
+    /// was hard-wrapped (the next one starts in lowercase); Markdown
+    /// paragraphs (false) wrap lines softly. Spans that are out of bounds
+    /// or not on character boundaries are ignored, never trusted.
     pub fn segment(
         &self,
         text: &str,
@@ -263,7 +266,7 @@ impl Segmenter {
             let t = toks[i];
             match t.class {
                 Class::Space { newlines } => {
-                    if newlines >= 2 || (newlines >= 1 && line_mode) {
+                    if breaks_sentence(text, toks, i, newlines, line_mode) {
                         cur.close(out);
                     }
                 }
@@ -860,12 +863,38 @@ enum Next {
     Other,
 }
 
+/// Whether the space `toks[i]`, holding `newlines` line breaks, ends the
+/// sentence by itself: a blank line always does; in `line_mode` a single
+/// line break does too, unless the next line starts with a lowercase word
+/// (past opening brackets and quotes) — a sentence hard-wrapped at ~80
+/// columns, not a short social line. A capitalised line, a number, a list
+/// marker, an emoji, a hashtag, a mention or a link starts a new sentence.
+/// A word with a capital inside ("iPhone") is a name, not a wrap sign.
+fn breaks_sentence(text: &str, toks: &[Token], i: usize, newlines: u8, line_mode: bool) -> bool {
+    if newlines >= 2 {
+        return true;
+    }
+    if newlines == 0 || !line_mode {
+        return false;
+    }
+    let next = toks[i + 1..]
+        .iter()
+        .find(|t| !matches!(t.class, Class::Opener | Class::Quote));
+    let Some(t) = next.filter(|t| t.class == Class::Word(WordKind::Word)) else {
+        return true;
+    };
+    let mut chars = text[t.start..t.end].chars();
+    let lowercase_word =
+        chars.next().is_some_and(char::is_lowercase) && !chars.any(char::is_uppercase);
+    !lowercase_word
+}
+
 fn next_content(text: &str, toks: &[Token], from: usize, line_mode: bool) -> Next {
     let mut k = from;
     while let Some(t) = toks.get(k) {
         match t.class {
             Class::Space { newlines } => {
-                if newlines >= 2 || (newlines >= 1 && line_mode) {
+                if breaks_sentence(text, toks, k, newlines, line_mode) {
                     return Next::Break;
                 }
             }
@@ -1272,6 +1301,96 @@ mod tests {
         // The same text as a Markdown paragraph wraps softly, but a blank
         // line still ends the sentence.
         check(text, &["Big news\nWe launched today 🚀", "Try it now"]);
+    }
+
+    #[test]
+    fn hard_wrapped_social_sentences_continue_on_a_lowercase_line() {
+        let text = "We spent the last three months rewriting the parser so\n\
+                    that it handles hard-wrapped posts, and the results\n\
+                    are better than we hoped.";
+        check_social(text, &[text]);
+        // CRLF, indentation and trailing spaces around the break.
+        check_social(
+            "It wraps here  \r\n  and goes on",
+            &["It wraps here  \r\n  and goes on"],
+        );
+        // Past an opening bracket or quote: "(see the docs)" goes on too.
+        check_social(
+            "Read the guide\n(see the docs) first.",
+            &["Read the guide\n(see the docs) first."],
+        );
+        // After punctuation the break reads as a soft wrap: the usual rules
+        // (abbreviations, ellipses) decide, as they do in Markdown.
+        check_social(
+            "Use a tool, e.g.\nthis one.",
+            &["Use a tool, e.g.\nthis one."],
+        );
+        check_social("Wait...\nwhat?", &["Wait...\nwhat?"]);
+        check_social(
+            "We shipped it.\nnow try it.",
+            &["We shipped it.", "now try it."],
+        );
+    }
+
+    #[test]
+    fn short_social_lines_still_end_sentences() {
+        // A capitalised line is social short-line style.
+        check_social(
+            "New release\nGet it today",
+            &["New release", "Get it today"],
+        );
+        // List items and emoji bullets start their own sentence.
+        check_social(
+            "What changed\n- faster builds\n✅ smaller binaries",
+            &["What changed", "faster builds", "smaller binaries"],
+        );
+        // A number, a name spelled with an inner capital, a link.
+        check_social(
+            "Downloads this year\n30% more than last",
+            &["Downloads this year", "30% more than last"],
+        );
+        check_social(
+            "Out now\niPhone app first",
+            &["Out now", "iPhone app first"],
+        );
+        let text = "Shipping today\n#rust is great\n@alice helped";
+        let entities = [
+            ent(text, "#rust", EntityKind::Hashtag),
+            ent(text, "@alice", EntityKind::Mention),
+        ];
+        let seg = seg_with(text, &entities, &[], true);
+        assert_eq!(
+            sentences_of(text, &seg),
+            ["Shipping today", "#rust is great", "@alice helped"]
+        );
+        let text = "Read more\nhttps://x.co/a\nthen reply";
+        let entities = [ent(text, "https://x.co/a", EntityKind::Url)];
+        let seg = seg_with(text, &entities, &[], true);
+        // The link line starts a sentence; a lowercase line wrapped after
+        // it goes on with it.
+        assert_eq!(
+            sentences_of(text, &seg),
+            ["Read more", "https://x.co/a\nthen reply"]
+        );
+    }
+
+    #[test]
+    fn blank_lines_end_sentences_even_before_lowercase() {
+        check_social("It wraps\n\nand stops", &["It wraps", "and stops"]);
+        check_social("It wraps\n  \t\nand stops", &["It wraps", "and stops"]);
+        check("It wraps\n\nand stops", &["It wraps", "and stops"]);
+        check_social("One\u{2029}two", &["One", "two"]);
+    }
+
+    #[test]
+    fn markdown_wrapping_is_unchanged() {
+        // The prose view wraps softly whatever the next line looks like.
+        check("New release\nGet it today", &["New release\nGet it today"]);
+        check("It wraps\nand goes on", &["It wraps\nand goes on"]);
+        check(
+            "We shipped it.\nnow try it.",
+            &["We shipped it.", "now try it."],
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod expected;
 mod formats;
 mod inputs;
 mod json;
+mod selftest;
 mod stats;
 mod subcommands;
 mod threads_and_channels;

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 
 use super::api::{Emit, Input, Resources};
-use super::case::match_case;
+use super::case::Casing;
 use super::matcher::Matcher;
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
@@ -27,8 +27,9 @@ pub const PLACEHOLDERS: &[&str] = &["match", "suggestion"];
 
 pub struct Substitution {
     matcher: Matcher,
-    /// Normalised (lowercase when `ignore_case`, single spaces) -> replacement.
-    swap: HashMap<String, String>,
+    /// Normalised (lowercase when `ignore_case`, single spaces) ->
+    /// replacement, and how it takes its case.
+    swap: HashMap<String, (String, Casing)>,
     ignore_case: bool,
     fix_applicability: Applicability,
 }
@@ -55,7 +56,10 @@ impl Substitution {
         let swap = spec
             .swap
             .into_iter()
-            .map(|(from, to)| (normalise(&from, spec.ignore_case), to))
+            .map(|(from, to)| {
+                let casing = Casing::of(&normalise(&from, false), to.trim());
+                (normalise(&from, spec.ignore_case), (to, casing))
+            })
             .collect();
         Ok(Self {
             matcher,
@@ -74,10 +78,15 @@ impl Substitution {
         for unit in post.units(input.scope) {
             self.matcher.find_visible(post, unit, |m| {
                 let found = post.slice(m);
-                let Some(to) = self.swap.get(&normalise(found, self.ignore_case)) else {
+                let Some((to, casing)) = self.swap.get(&normalise(found, self.ignore_case)) else {
                     return;
                 };
-                let suggestion = match_case(found, to);
+                let suggestion = casing.apply(found, to);
+                // Already written as the rule wants ("iPhone" matched by
+                // "Iphone" -> "iPhone" with `ignore_case`): nothing to say.
+                if suggestion == found {
+                    return;
+                }
                 let fix = Fix::replace(m, suggestion.clone(), self.fix_applicability);
                 emit.push(
                     m,
@@ -96,5 +105,109 @@ fn normalise(s: &str, ignore_case: bool) -> String {
         joined.to_lowercase()
     } else {
         joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checklist::kinds::api::Resources;
+    use crate::checklist::{ChecklistSource, RuleBook};
+    use crate::engine::Engine;
+    use crate::profile::channel::Channels;
+
+    /// (matched text, suggested text, message) for each finding of a
+    /// `substitution` rule with these `swap` entries on `text`.
+    fn found(swap: &str, extra: &str, text: &str) -> Vec<(String, String, String)> {
+        let toml = format!(
+            "[checklist]\nid = \"team\"\ntitle = \"Team\"\ndescription = \"d\"\n\n\
+             [[rule]]\nid = \"names\"\nkind = \"substitution\"\nswap = {{ {swap} }}\n{extra}\
+             severity = \"warning\"\nmessage = 'Write \"{{suggestion}}\", not \"{{match}}\".'\n"
+        );
+        let source = ChecklistSource {
+            file: "team.toml".into(),
+            text: toml,
+        };
+        let channels = Channels::built_in().unwrap();
+        let book = RuleBook::load(&[source], None, &channels, &Resources::default()).unwrap();
+        let engine = Engine::with_book(book).unwrap_or_else(|e| panic!("{e:?}"));
+        let outcome = engine.check_source(None, "t".into(), text.into());
+        outcome.posts[0]
+            .findings
+            .iter()
+            .map(|f| {
+                let edit = &f.fix.as_ref().expect("a substitution has a fix").edits[0];
+                (
+                    outcome.source[f.span.range()].to_owned(),
+                    edit.replacement.clone(),
+                    f.message.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(swap: &str, text: &str) -> Vec<(String, String)> {
+        found(swap, "", text)
+            .into_iter()
+            .map(|(m, s, _)| (m, s))
+            .collect()
+    }
+
+    fn owned(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_case_only_swap_suggests_its_own_case_and_never_a_no_op() {
+        let swap = "\"Postlint\" = \"postlint\"";
+        let got = found(swap, "", "Postlint checks posts. We like postlint.");
+        assert_eq!(
+            got,
+            [(
+                "Postlint".to_owned(),
+                "postlint".to_owned(),
+                "Write \"postlint\", not \"Postlint\".".to_owned()
+            )]
+        );
+        assert_eq!(
+            pairs(swap, "POSTLINT is loud."),
+            owned(&[("POSTLINT", "postlint")])
+        );
+        assert!(pairs(swap, "We use postlint daily.").is_empty());
+        // Case-sensitive, the rule still suggests what it says.
+        let got = found(swap, "ignore_case = false\n", "Postlint and postlint.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("Postlint", "postlint")
+        );
+    }
+
+    #[test]
+    fn a_mixed_case_replacement_keeps_its_case() {
+        let swap = "\"Iphone\" = \"iPhone\"";
+        assert_eq!(
+            pairs(swap, "Iphone owners, IPHONE fans and iphone users."),
+            owned(&[
+                ("Iphone", "iPhone"),
+                ("IPHONE", "iPhone"),
+                ("iphone", "iPhone")
+            ])
+        );
+        assert!(pairs(swap, "Get the iPhone app.").is_empty());
+        assert_eq!(
+            pairs("\"Github\" = \"GitHub\"", "GITHUB and Github."),
+            owned(&[("GITHUB", "GitHub"), ("Github", "GitHub")])
+        );
+    }
+
+    #[test]
+    fn a_plain_replacement_follows_the_case_of_the_match() {
+        let swap = "\"utilize\" = \"use\"";
+        assert_eq!(
+            pairs(swap, "Utilize it. UTILIZE it. utilize it."),
+            owned(&[("Utilize", "Use"), ("UTILIZE", "USE"), ("utilize", "use")])
+        );
     }
 }
