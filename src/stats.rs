@@ -209,7 +209,13 @@ fn post_stats<'e>(
         syllables: s.syllables,
         hashtags: entities(EntityKind::Hashtag),
         mentions: entities(EntityKind::Mention),
-        links: entities(EntityKind::Url),
+        // URLs readers see, plus Markdown links (an autolink is both).
+        links: post.links.len()
+            + post
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Url && !post.in_link_text(e.span))
+                .count(),
         emoji: post.emoji.len(),
         reading_time_seconds: (post.words.len() as f64 * 60.0 / wpm).round() as u64,
         flesch_reading_ease: round2(s.flesch_reading_ease()),

@@ -5,6 +5,8 @@ pub mod counter;
 pub mod entities;
 pub mod lang;
 pub mod post;
+pub mod pronounce;
 pub mod readability;
 pub mod segment;
+pub mod spelling;
 pub mod vocabulary;

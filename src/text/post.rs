@@ -84,6 +84,9 @@ pub struct Post<'a> {
     pub blocks: Vec<Block>,
     /// Inline code spans (Markdown), each one opaque word.
     pub code: Vec<Span>,
+    /// Markdown links, `[text](target)` whole (plain posts link by URL:
+    /// see `entities`).
+    pub links: Vec<Span>,
     pub entities: Vec<Entity>,
     pub emoji: Vec<Span>,
     pub words: Vec<Word>,
@@ -101,15 +104,21 @@ impl<'a> Post<'a> {
         index: usize,
         count: usize,
     ) -> Post<'a> {
-        let (text, blocks, code) = match reading {
+        let (text, blocks, code, links) = match reading {
             Reading::Plain => (
                 Cow::Borrowed(source),
                 document::plain_blocks(source, span),
                 Vec::new(),
+                Vec::new(),
             ),
             Reading::Markdown => {
                 let prose = document::markdown_prose(source, span);
-                (Cow::Owned(prose.text), prose.blocks, prose.code)
+                (
+                    Cow::Owned(prose.text),
+                    prose.blocks,
+                    prose.code,
+                    prose.links,
+                )
             }
         };
         let body = &text[span.range()];
@@ -140,6 +149,7 @@ impl<'a> Post<'a> {
             reading,
             blocks,
             code,
+            links,
             entities,
             emoji,
             words: seg.words,
@@ -229,6 +239,12 @@ impl<'a> Post<'a> {
         url || self.code.get(first).is_some_and(|c| c.start < span.end)
             || (self.reading == Reading::Markdown
                 && self.source.get(span.range()) != self.text.get(span.range()))
+    }
+
+    /// True when `span` lies in the text of a Markdown link.
+    pub fn in_link_text(&self, span: Span) -> bool {
+        let i = self.links.partition_point(|l| l.end <= span.start);
+        self.links.get(i).is_some_and(|l| l.contains(span))
     }
 
     /// Text of a word or other span, from the prose view.

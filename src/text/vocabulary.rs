@@ -71,6 +71,19 @@ impl Vocabulary {
         Ok(())
     }
 
+    /// This vocabulary with `team`'s entries added; the team's casing of a
+    /// word replaces this one's.
+    pub fn merged_with(mut self, team: &Vocabulary) -> Vocabulary {
+        for (key, spellings) in &team.accept {
+            self.accept.insert(key.clone(), spellings.clone());
+        }
+        for key in team.reject.keys() {
+            self.accept.remove(key);
+            self.reject.insert(key.clone(), ());
+        }
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.accept.is_empty() && self.reject.is_empty()
     }
@@ -168,6 +181,21 @@ mod tests {
         let e = v.add_accepted("ok\n\nnot ok\n").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("one word"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_teams_words_win_when_merged() {
+        let built_in = vocab("GitHub\nLinkedIn\nsynergy\n", "");
+        let team = vocab("Github\n", "synergy\n");
+        let v = built_in.merged_with(&team);
+        assert_eq!(
+            v.verdict("Github"),
+            Verdict::Accepted,
+            "the team writes it so"
+        );
+        assert_eq!(v.verdict("GitHub"), Verdict::Casing("Github"));
+        assert_eq!(v.verdict("Linkedin"), Verdict::Casing("LinkedIn"));
+        assert_eq!(v.verdict("synergy"), Verdict::Rejected);
     }
 
     #[test]

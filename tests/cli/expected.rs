@@ -136,9 +136,9 @@ const EXAMPLES: &[Example] = &[
         // 660 code points, 664 UTF-16 units: Instagram counts UTF-16.
         length: Some(664),
         must: &[
-            fix("correct.common-misspelling", 9, 35, "separate"),
+            fix("correct.misspelling", 9, 35, "separate"),
             fix("correct.double-space", 9, 69, " "),
-            fix("correct.common-misspelling", 17, 62, "couldn't"),
+            fix("correct.misspelling", 17, 62, "couldn't"),
         ],
         not: &[
             Not::Severity("error"),

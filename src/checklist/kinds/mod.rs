@@ -8,6 +8,7 @@
 //! [`api`]: never the rule book.
 
 pub mod api;
+pub mod article;
 pub mod balance;
 pub mod capitalization;
 pub mod case;
@@ -19,6 +20,7 @@ pub mod matcher;
 pub mod metric;
 pub mod repetition;
 pub mod require;
+pub mod spelling;
 pub mod substitution;
 
 use serde::Deserialize;
@@ -115,6 +117,8 @@ kinds! {
     Capitalization => capitalization, "capitalization";
     Consistency => consistency, "consistency";
     Balance => balance, "balance";
+    Spelling => spelling, "spelling";
+    Article => article, "article";
 }
 
 impl KindName {

@@ -30,6 +30,9 @@ pub struct Prose {
     /// and `[Rust](url)'s` reads `Rust's`, so stages that join words or
     /// check spacing should treat these as zero-width.
     pub markup: Vec<Span>,
+    /// Each link, `[text](target)` whole, in order: readers see a link
+    /// where the prose view shows only its text.
+    pub links: Vec<Span>,
 }
 
 /// The prose of `post`, a span of a Markdown file's body.
@@ -58,6 +61,7 @@ pub fn markdown_prose(source: &str, post: Span) -> Prose {
         blocks: Vec::new(),
         code: Vec::new(),
         spaces: Vec::new(),
+        links: Vec::new(),
     };
     let parser = Parser::new_ext(post.text(source), options()).into_offset_iter();
     for (event, range) in parser {
@@ -70,6 +74,7 @@ pub fn markdown_prose(source: &str, post: Span) -> Prose {
         blocks,
         mut code,
         spaces,
+        links,
         ..
     } = walker;
     let shortcodes = blank_shortcodes(&mut buf, post);
@@ -91,6 +96,7 @@ pub fn markdown_prose(source: &str, post: Span) -> Prose {
         blocks,
         code,
         markup,
+        links,
     }
 }
 
@@ -169,12 +175,18 @@ struct Walker<'a> {
     code: Vec<Span>,
     /// Entities that render as whitespace, such as `&nbsp;`.
     spaces: Vec<Span>,
+    links: Vec<Span>,
 }
 
 impl Walker<'_> {
     fn event(&mut self, event: Event<'_>, span: Span) {
         match event {
-            Event::Start(tag) => self.start(&tag),
+            Event::Start(tag) => {
+                if matches!(tag, Tag::Link { .. }) && self.hidden == 0 {
+                    self.links.push(span);
+                }
+                self.start(&tag)
+            }
             Event::End(tag) => self.end(tag),
             Event::Text(text) if self.hidden == 0 => self.text(&text, span),
             Event::Code(_) if self.hidden == 0 && self.source.get(span.range()).is_some() => {

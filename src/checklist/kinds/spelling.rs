@@ -1,0 +1,549 @@
+//! `spelling`: words the dictionary does not know (`check = "unknown"`),
+//! and the team's vocabulary (`check = "vocabulary"`): words it rejects, and
+//! its words written in another casing ("Github"). Two concerns, two rules,
+//! one mechanism: the vocabulary that keeps a name from being a misspelling
+//! is the one that says how to write it.
+//!
+//! What is never a misspelling: hashtags, mentions, cashtags, URLs, code
+//! (not words of kind `Word`, or hidden); words with digits, dots, `@` or
+//! `_` (file names, e-mail, versions, handles); ALL-CAPS words (acronyms);
+//! words with a capital inside (`TypeScript`: product names); one word in
+//! quotes (a term being named); words the team accepts.
+//!
+//! Names and jargon, where a dictionary is weakest, decide whether a team
+//! keeps this rule on. The policy keeps false alarms low and says so:
+//! - a capitalised word the dictionary does not know is a name (people,
+//!   places, products), mid-sentence or at a sentence start;
+//! - a word the post uses twice or more is a term of the post (a tool, a
+//!   handle, jargon), not a slip of the keyboard;
+//! - a hyphenated compound whose parts are not all words is a name or an
+//!   identifier (`rust-lang`, `a-mir-formality`);
+//! - a word in the text of a Markdown link names what it links to (a
+//!   person's handle, a project);
+//! - in a paragraph where a quarter or more of the words (at least three)
+//!   are unknown, they are a list of names (contributors to thank, tools to
+//!   install), not typos;
+//! - a post in `en` (no region) may use American or British spelling; only
+//!   `en-US` or `en-GB` asks for one of them.
+//!
+//! The exception is a known common misspelling with one confident
+//! correction ("Recieve", "teh"): it is flagged wherever it is, and its fix
+//! is safe. Everything else the team accepts in its vocabulary.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use serde::Deserialize;
+
+use super::api::{Emit, Input, Resources, SkipReason};
+use super::case::match_case;
+use crate::checklist::template::Template;
+use crate::error::LoadError;
+use crate::fix::{Applicability, Fix};
+use crate::schema::Source;
+use crate::span::Span;
+use crate::text::post::{Post, Scope};
+use crate::text::segment::WordKind;
+use crate::text::spelling::Dictionary;
+use crate::text::vocabulary::{Verdict, Vocabulary};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpellCheck {
+    /// Words neither the dictionary nor the team knows.
+    Unknown,
+    /// Words the team rejects, and its words in another casing.
+    Vocabulary,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    check: SpellCheck,
+    /// Misspellings with one right spelling: a safe fix. The built-in
+    /// dictionary has its own table; these add to it.
+    #[serde(default)]
+    corrections: BTreeMap<String, String>,
+    /// For `unknown`: the message when there is nothing to suggest (the
+    /// rule's `message` is used when there is).
+    message_without_suggestion: Option<toml::Spanned<String>>,
+    /// For `unknown`: how many suggestions `{suggestions}` lists.
+    #[serde(default = "three")]
+    max_suggestions: usize,
+    /// Words this rule accepts besides the team's (for `vocabulary`: the
+    /// casing of well-known names, such as "GitHub").
+    #[serde(default)]
+    accept: Vec<String>,
+    /// For `vocabulary`: the message for a rejected word (the rule's
+    /// `message` is for a casing).
+    message_rejected: Option<toml::Spanned<String>>,
+}
+
+fn three() -> usize {
+    3
+}
+
+/// `suggestion` is the best correction, `suggestions` up to
+/// `max_suggestions` of them, quoted and comma-separated.
+pub const PLACEHOLDERS: &[&str] = &["match", "suggestion", "suggestions"];
+
+pub struct Spelling {
+    check: SpellCheck,
+    corrections: HashMap<String, String>,
+    without_suggestion: Option<Template>,
+    rejected: Option<Template>,
+    max_suggestions: usize,
+    vocabulary: Arc<Vocabulary>,
+    /// Suggestions per distinct unknown word, for the whole run: the search
+    /// costs far more than a lookup, and typos repeat across posts.
+    cache: Mutex<HashMap<Box<str>, Arc<[Suggested]>>>,
+}
+
+#[derive(Debug, Clone)]
+struct Suggested {
+    word: String,
+    confident: bool,
+}
+
+impl Spelling {
+    pub fn compile(
+        spec: Spec,
+        _: Scope,
+        src: Source<'_>,
+        span: std::ops::Range<usize>,
+        resources: &Resources,
+    ) -> Result<Self, LoadError> {
+        let template = |m: Option<toml::Spanned<String>>, key: &str| {
+            m.map(|m| {
+                Template::parse(m.get_ref(), &["match"])
+                    .map_err(|e| src.error(m.span(), e).with_key(key))
+            })
+            .transpose()
+        };
+        let without_suggestion = template(
+            spec.message_without_suggestion,
+            "message_without_suggestion",
+        )?;
+        let rejected = template(spec.message_rejected, "message_rejected")?;
+        // The rule's own words come first; the team's win where both speak.
+        let vocabulary = if spec.accept.is_empty() {
+            Arc::clone(&resources.vocabulary)
+        } else {
+            let mut own = Vocabulary::default();
+            own.add_accepted(&spec.accept.join("\n"))
+                .map_err(|e| src.error(span.clone(), e.message).with_key("accept"))?;
+            Arc::new(own.merged_with(&resources.vocabulary))
+        };
+        Ok(Self {
+            check: spec.check,
+            corrections: spec
+                .corrections
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            without_suggestion,
+            rejected,
+            max_suggestions: spec.max_suggestions.max(1),
+            vocabulary,
+            cache: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        let post = input.post;
+        let dictionary = match self.check {
+            SpellCheck::Unknown => match Dictionary::for_lang(&input.cx.lang) {
+                Some(d) => Some(d),
+                None => {
+                    if post.words.iter().any(|w| w.kind == WordKind::Word) {
+                        emit.skip(SkipReason::NoDictionary(input.cx.lang));
+                    }
+                    return;
+                }
+            },
+            SpellCheck::Vocabulary if self.vocabulary.is_empty() => return,
+            SpellCheck::Vocabulary => None,
+        };
+        // Words neither the team nor the dictionary knows, for a second look.
+        let mut unknown: Vec<(Span, &str, bool)> = Vec::new();
+        // `en` with no region accepts either spelling ("behaviour", "behavior").
+        let other = (input.cx.lang.as_str() == "en").then(Dictionary::en_gb);
+        for word in &post.words {
+            if word.kind != WordKind::Word || post.is_hidden(word.span) {
+                continue;
+            }
+            let text = post.slice(word.span);
+            if !is_checkable(text) || quoted(&post.text, word.span) {
+                continue;
+            }
+            match (self.check, self.vocabulary.verdict(text)) {
+                (SpellCheck::Vocabulary, Verdict::Rejected) => match &self.rejected {
+                    Some(message) => {
+                        emit.push_message(message, word.span, &[("match", text)], None)
+                    }
+                    None => emit.push(word.span, &[("match", text), ("suggestion", "")], None, 1.0),
+                },
+                (SpellCheck::Vocabulary, Verdict::Casing(right)) => {
+                    let fix = Fix::replace(word.span, right, Applicability::Safe);
+                    emit.push(
+                        word.span,
+                        &[("match", text), ("suggestion", right)],
+                        Some(fix),
+                        1.0,
+                    );
+                }
+                (SpellCheck::Unknown, Verdict::Unknown) => {
+                    let known = dictionary.is_some_and(|d| d.contains(text))
+                        || other.is_some_and(|d| d.contains(text));
+                    if !known {
+                        unknown.push((word.span, text, post.in_link_text(word.span)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(dictionary) = dictionary else { return };
+        // A word the post uses twice or more is one of its terms.
+        let mut uses: HashMap<String, usize> = HashMap::new();
+        for (_, text, _) in &unknown {
+            *uses.entry(text.to_lowercase()).or_default() += 1;
+        }
+        let listy = name_lists(post, unknown.iter().map(|u| u.0));
+        for (span, text, linked) in unknown {
+            let term = linked
+                || uses.get(&text.to_lowercase()).is_some_and(|&n| n > 1)
+                || listy.iter().any(|b| b.contains(span));
+            self.unknown(dictionary, text, span, term, emit);
+        }
+    }
+
+    /// Reports one word the dictionary does not know, unless the policy in
+    /// the module docs says it is a name or a term.
+    fn unknown(
+        &self,
+        dictionary: &Dictionary,
+        text: &str,
+        span: Span,
+        term: bool,
+        emit: &mut Emit<'_>,
+    ) {
+        // A known misspelling with one correction: the rule's own table first.
+        if let Some(right) = self.corrections.get(&text.to_lowercase()) {
+            let right = match_case(text, right);
+            let fix = Fix::replace(span, right.clone(), Applicability::Safe);
+            let quoted = format!("\"{right}\"");
+            emit.push(
+                span,
+                &[
+                    ("match", text),
+                    ("suggestion", &right),
+                    ("suggestions", &quoted),
+                ],
+                Some(fix),
+                1.0,
+            );
+            return;
+        }
+        let name_like =
+            term || text.chars().next().is_some_and(char::is_uppercase) || text.contains('-');
+        if name_like && dictionary.known_misspelling(text).is_none() {
+            return;
+        }
+        let suggestions = self.suggestions(dictionary, text);
+        match suggestions.first() {
+            Some(best) => {
+                let applicability = if best.confident {
+                    Applicability::Safe
+                } else {
+                    Applicability::Review
+                };
+                let fix = Fix::replace(span, best.word.clone(), applicability);
+                let listed = suggestions
+                    .iter()
+                    .take(self.max_suggestions)
+                    .map(|s| format!("\"{}\"", s.word))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                emit.push(
+                    span,
+                    &[
+                        ("match", text),
+                        ("suggestion", &best.word),
+                        ("suggestions", &listed),
+                    ],
+                    Some(fix),
+                    1.0,
+                );
+            }
+            None => match &self.without_suggestion {
+                Some(message) => emit.push_message(message, span, &[("match", text)], None),
+                None => emit.push(
+                    span,
+                    &[("match", text), ("suggestion", ""), ("suggestions", "")],
+                    None,
+                    1.0,
+                ),
+            },
+        }
+    }
+
+    fn suggestions(&self, dictionary: &Dictionary, word: &str) -> Arc<[Suggested]> {
+        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(word).cloned()) {
+            return hit;
+        }
+        let found: Arc<[Suggested]> = dictionary
+            .suggest(word, self.max_suggestions)
+            .into_iter()
+            .map(|s| Suggested {
+                word: s.word,
+                confident: s.confident,
+            })
+            .collect();
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(word.into(), Arc::clone(&found));
+        }
+        found
+    }
+}
+
+/// Paragraphs (blocks) so full of unknown words that they are lists of
+/// names: a quarter or more of their words, and at least three.
+fn name_lists(post: &Post<'_>, unknown: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut counts = vec![0usize; post.blocks.len()];
+    for span in unknown {
+        let i = post.blocks.partition_point(|b| b.span.end <= span.start);
+        if let Some(n) = counts.get_mut(i) {
+            *n += 1;
+        }
+    }
+    post.blocks
+        .iter()
+        .zip(counts)
+        .filter(|(b, n)| *n >= 3 && *n * 4 >= post.words_in(b.span).len())
+        .map(|(b, _)| b.span)
+        .collect()
+}
+
+/// Words a dictionary can judge: letters (and apostrophes, hyphens), not
+/// acronyms, not names with inner capitals, not file names or handles.
+fn is_checkable(word: &str) -> bool {
+    let mut letters = 0;
+    for (i, c) in word.char_indices() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() && i > 0 {
+                // "TypeScript", "iPhone", and ALL CAPS: a name or an acronym.
+                return false;
+            }
+        } else if !matches!(c, '\'' | '’' | '-') {
+            return false;
+        }
+    }
+    // Single letters are list markers, variables, initials.
+    letters > 1
+}
+
+/// True when `span` is one word between quotes: a term being named
+/// ("the \"fooify\" step"), not prose.
+fn quoted(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    matches!(
+        (before, after),
+        (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('\''), Some('\''))
+            | (Some('‘'), Some('’'))
+            | (Some('`'), Some('`'))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checklist::kinds::api::Resources;
+    use crate::checklist::{ChecklistSource, RuleBook};
+    use crate::engine::Engine;
+    use crate::profile::channel::Channels;
+    use crate::text::vocabulary::Vocabulary;
+    use std::sync::Arc;
+
+    const RULES: &str = r#"
+[checklist]
+id = "sp"
+title = "Spelling"
+description = "d"
+
+[[rule]]
+id = "unknown"
+kind = "spelling"
+check = "unknown"
+severity = "warning"
+message = "{match} -> {suggestion}"
+message_without_suggestion = "{match} unknown"
+corrections = { "teh" = "the" }
+
+[[rule]]
+id = "vocabulary"
+kind = "spelling"
+check = "vocabulary"
+severity = "warning"
+message = "{match} -> {suggestion}"
+message_rejected = "{match} rejected"
+accept = ["LinkedIn"]
+"#;
+
+    fn engine(accept: &str, reject: &str) -> Engine {
+        let mut vocabulary = Vocabulary::default();
+        vocabulary.add_accepted(accept).unwrap();
+        vocabulary.add_rejected(reject).unwrap();
+        let resources = Resources {
+            vocabulary: Arc::new(vocabulary),
+            ..Resources::default()
+        };
+        let source = ChecklistSource {
+            file: "sp.toml".into(),
+            text: RULES.into(),
+        };
+        let book =
+            RuleBook::load(&[source], None, &Channels::built_in().unwrap(), &resources).unwrap();
+        Engine::with_book(book).unwrap()
+    }
+
+    /// (matched text, message, fix is safe) of every finding.
+    fn found(e: &Engine, text: &str) -> Vec<(String, String, Option<bool>)> {
+        let r = e.check_source(None, "t".into(), text.into());
+        r.posts
+            .iter()
+            .flat_map(|p| &p.findings)
+            .map(|f| {
+                (
+                    r.source[f.span.range()].to_owned(),
+                    f.message.clone(),
+                    f.fix.as_ref().map(|x| x.is_safe()),
+                )
+            })
+            .collect()
+    }
+
+    fn words(e: &Engine, text: &str) -> Vec<String> {
+        found(e, text).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn typos_are_found_with_inflections_and_known_ones_fixed_safely() {
+        let e = engine("", "");
+        let f = found(&e, "We recieved teh parcel and are recieving more.");
+        assert_eq!(f[0].0, "recieved");
+        assert_eq!(f[0].1, "recieved -> received");
+        assert_eq!(f[0].2, Some(true), "a known misspelling: safe");
+        assert_eq!(f[1], ("teh".into(), "teh -> the".into(), Some(true)));
+        assert_eq!(f[2].0, "recieving");
+        assert_eq!(f.len(), 3);
+    }
+
+    #[test]
+    fn a_typo_without_a_table_entry_gets_a_reviewed_suggestion() {
+        let e = engine("", "");
+        let typo = "greatt";
+        assert!(crate::text::spelling::Dictionary::en_us().known_misspelling(typo).is_none());
+        let f = found(&e, "Our new dashboard is greatt.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "greatt -> great");
+        assert_eq!(f[0].2, Some(false), "a guess: review");
+        let f = found(&e, "It was qzxwvk today.");
+        assert_eq!(f, [("qzxwvk".into(), "qzxwvk unknown".into(), None)]);
+    }
+
+    #[test]
+    fn entities_code_acronyms_and_identifiers_are_not_words() {
+        let e = engine("", "");
+        for text in [
+            "See #launchdayy and @postlintt at https://example.com/recieve today.",
+            "Ship v2 of the API, the SDKK and config.toml to bob@example.com now.",
+            "We use TypeScript and GraphQL here.",
+            "Run the \"fooify\" step, then the 'barify' one.",
+            "Our 10GB plan is 3x faster.",
+        ] {
+            assert_eq!(words(&e, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_and_terms_stay_quiet_unless_they_are_known_misspellings() {
+        let e = engine("", "");
+        assert!(
+            words(&e, "We met Jonathan Smithers in Helsinki.").is_empty(),
+            "names"
+        );
+        assert!(
+            words(&e, "Kowalczyk joined today.").is_empty(),
+            "a name opening a sentence"
+        );
+        assert!(
+            words(&e, "Install rustup, then run rustup update.").is_empty(),
+            "a term used twice"
+        );
+        assert!(
+            words(&e, "Star the rust-lang repository.").is_empty(),
+            "hyphenated identifier"
+        );
+        assert_eq!(
+            words(&e, "Recieved with thanks."),
+            ["Recieved"],
+            "a known misspelling, capitalised"
+        );
+        assert_eq!(
+            words(&e, "Install rustupp."),
+            ["rustupp"],
+            "lowercase, once: checked"
+        );
+    }
+
+    #[test]
+    fn british_and_american_spelling_by_language() {
+        let e = engine("", "");
+        let text =
+            |lang: &str| format!("---\nlang: {lang}\n---\nThe colour of the behavior was odd.\n");
+        assert!(words(&e, &text("en")).is_empty(), "plain en accepts both");
+        assert_eq!(words(&e, &text("en-US")), ["colour"]);
+        assert_eq!(words(&e, &text("en-GB")), ["behavior"]);
+    }
+
+    #[test]
+    fn other_languages_are_skipped_and_the_post_says_so() {
+        let e = engine("", "");
+        let r = e.check_source(
+            None,
+            "t".into(),
+            "---\nlang: fi\n---\nTervetuloa kaikki.\n".into(),
+        );
+        assert!(r.posts[0].findings.is_empty());
+        assert_eq!(r.posts[0].skipped.len(), 1);
+    }
+
+    #[test]
+    fn the_vocabulary_accepts_rejects_and_corrects_casing() {
+        let e = engine("Postlint\nonboarding\nkubectl\n", "synergy\n");
+        assert!(words(&e, "Our onboarding uses kubectl with Postlint.").is_empty());
+        let f = found(&e, "Github users love postlint and synergy on Linkedin.");
+        let got: Vec<(&str, &str)> = f.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("postlint", "postlint -> Postlint"),
+                ("synergy", "synergy rejected"),
+                ("Linkedin", "Linkedin -> LinkedIn"),
+            ]
+        );
+        assert!(
+            f.iter()
+                .filter(|x| x.1.contains("->"))
+                .all(|x| x.2 == Some(true)),
+            "casing fixes are safe"
+        );
+        assert!(
+            words(&e, "POSTLINT AND LINKEDIN").is_empty(),
+            "all caps passes"
+        );
+    }
+}
