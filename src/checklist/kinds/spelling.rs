@@ -445,7 +445,11 @@ accept = ["LinkedIn"]
     fn a_typo_without_a_table_entry_gets_a_reviewed_suggestion() {
         let e = engine("", "");
         let typo = "greatt";
-        assert!(crate::text::spelling::Dictionary::en_us().known_misspelling(typo).is_none());
+        assert!(
+            crate::text::spelling::Dictionary::en_us()
+                .known_misspelling(typo)
+                .is_none()
+        );
         let f = found(&e, "Our new dashboard is greatt.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, "greatt -> great");
