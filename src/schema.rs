@@ -86,6 +86,12 @@ pub fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
     grab.0
 }
 
+/// The names a `#[derive(Deserialize)]` enum accepts (after `rename_all`),
+/// asked of serde, for hints that list the allowed values.
+pub fn variants_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+    fields_of::<T>()
+}
+
 struct FieldGrabber(&'static [&'static str]);
 
 #[derive(Debug)]
@@ -120,10 +126,20 @@ impl<'de> de::Deserializer<'de> for &mut FieldGrabber {
         Err(Grabbed)
     }
 
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        variants: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Grabbed> {
+        self.0 = variants;
+        Err(Grabbed)
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map enum identifier ignored_any
+        tuple_struct map identifier ignored_any
     }
 }
 

@@ -15,7 +15,7 @@ use crate::input::document::FrontMatter;
 pub use crate::outcome::{Skip, SkipReason};
 use crate::profile::audience::{Audience, AudienceLimit};
 use crate::profile::channel::{ChannelProfile, Limit};
-use crate::schema::Source;
+use crate::schema::{Source, variants_of};
 use crate::span::Span;
 use crate::text::lang::LangTag;
 use crate::text::post::{Post, Scope, Thread};
@@ -141,10 +141,18 @@ impl ThresholdSpec {
             ThresholdSpec::Named(name) => name.as_str(),
         };
         let bad = || {
+            let named: Vec<String> = variants_of::<Limit>()
+                .iter()
+                .map(|v| format!("`channel.{v}`"))
+                .chain(
+                    variants_of::<AudienceLimit>()
+                        .iter()
+                        .map(|v| format!("`audience.{v}`")),
+                )
+                .collect();
             format!(
-                "unknown threshold `{name}`; use a number, `channel.max_length`, `channel.fold`, \
-                 `channel.hashtags`, `channel.max_hashtags`, `channel.mentions`, `channel.links` \
-                 or `audience.max_grade`"
+                "unknown threshold `{name}`; use a number or one of {}",
+                named.join(", ")
             )
         };
         let (owner, field) = name.split_once('.').ok_or_else(bad)?;
@@ -250,5 +258,15 @@ mod tests {
                 .is_err()
         );
         assert!(ThresholdSpec::Number(-1.0).compile().is_err());
+        let hint = ThresholdSpec::Named("channel.lenght".into())
+            .compile()
+            .unwrap_err();
+        for name in [
+            "`channel.max_length`",
+            "`channel.links`",
+            "`audience.max_grade`",
+        ] {
+            assert!(hint.contains(name), "{hint}");
+        }
     }
 }
