@@ -33,6 +33,16 @@ pub struct Resources {
     pub vocabulary: std::sync::Arc<Vocabulary>,
 }
 
+/// What a kind's `compile` is given besides its own keys: the rule's
+/// scope, where its table is (for located errors) and the run's shared
+/// resources.
+pub struct Compile<'a> {
+    pub scope: Scope,
+    pub src: Source<'a>,
+    pub span: std::ops::Range<usize>,
+    pub resources: &'a Resources,
+}
+
 /// Where a rule runs: the post's channel, audience and front matter.
 pub struct Context<'a> {
     pub channel: &'a ChannelProfile,

@@ -14,12 +14,11 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::api::{Emit, Input, Resources};
+use super::api::{Compile, Emit, Input};
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
-use crate::schema::Source;
 use crate::span::Span;
-use crate::text::post::{Post, Scope};
+use crate::text::post::Post;
 use crate::text::pronounce::{self, FirstSound};
 use crate::text::segment::{MAX_KEY_LEN, WordKind, lower_key, normalize_key};
 
@@ -53,13 +52,9 @@ struct Wrong<'p> {
 }
 
 impl Article {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let src = cx.src;
+        let span = cx.span.clone();
         let set = |key: &str, words: Vec<String>| {
             words
                 .into_iter()
@@ -219,7 +214,9 @@ fn in_set(set: &HashSet<Box<str>>, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::post::Reading;
+    use crate::checklist::kinds::api::Resources;
+    use crate::schema::Source;
+    use crate::text::post::{Reading, Scope};
 
     fn rule() -> Article {
         let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect();
@@ -231,7 +228,14 @@ mod tests {
             letter_after: words(&["letter", "vitamin", "option"]),
             not_before: words(&["and", "or", "is", "to"]),
         };
-        Article::compile(spec, Scope::Post, src, 0..0, &Resources::default()).unwrap()
+        let resources = Resources::default();
+        let cx = Compile {
+            scope: Scope::Post,
+            src,
+            span: 0..0,
+            resources: &resources,
+        };
+        Article::compile(spec, &cx).unwrap()
     }
 
     /// The fixed text, or `None` when nothing is reported.

@@ -3,11 +3,10 @@
 
 use serde::Deserialize;
 
-use super::api::{Emit, Input, Resources};
+use super::api::{Compile, Emit, Input};
 use crate::error::LoadError;
-use crate::schema::Source;
 use crate::span::Span;
-use crate::text::post::{Post, Scope};
+use crate::text::post::Post;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,13 +23,9 @@ pub struct Balance {
 }
 
 impl Balance {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let src = cx.src;
+        let span = cx.span.clone();
         let mut pairs = Vec::with_capacity(spec.pairs.len());
         for p in &spec.pairs {
             let mut chars = p.chars();

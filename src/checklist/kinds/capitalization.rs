@@ -5,11 +5,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::api::{Emit, Input, Resources};
+use super::api::{Compile, Emit, Input};
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
-use crate::schema::Source;
-use crate::text::post::Scope;
 use crate::text::segment::WordKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -40,13 +38,7 @@ pub struct Capitalization {
 }
 
 impl Capitalization {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        _: Source<'_>,
-        _: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, _cx: &Compile<'_>) -> Result<Self, LoadError> {
         Ok(Self {
             check: spec.check,
             allow: spec.allow,

@@ -3,14 +3,12 @@
 
 use serde::Deserialize;
 
-use super::api::{Emit, Input, Resources};
+use super::api::{Compile, Emit, Input};
 use super::case::Casing;
 use super::matcher::Matcher;
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
-use crate::schema::Source;
 use crate::span::Span;
-use crate::text::post::Scope;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,13 +30,9 @@ pub struct Consistency {
 }
 
 impl Consistency {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let src = cx.src;
+        let span = cx.span.clone();
         let mut groups = Vec::with_capacity(spec.terms.len());
         for group in &spec.terms {
             if group.len() < 2 {

@@ -3,12 +3,10 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::api::{Bounds, Emit, Input, Resources, ThresholdSpec, number};
+use super::api::{Bounds, Compile, Emit, Input, ThresholdSpec, number};
 use super::countable::Countable;
 use super::matcher::Matcher;
 use crate::error::LoadError;
-use crate::schema::Source;
-use crate::text::post::Scope;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,13 +31,9 @@ pub struct Count {
 }
 
 impl Count {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let src = cx.src;
+        let span = cx.span.clone();
         let matcher = Matcher::compile(
             src,
             span.clone(),

@@ -3,12 +3,10 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::api::{Emit, Input, Resources};
+use super::api::{Compile, Emit, Input};
 use super::matcher::Matcher;
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
-use crate::schema::Source;
-use crate::text::post::Scope;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,13 +32,9 @@ pub struct Existence {
 }
 
 impl Existence {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let src = cx.src;
+        let span = cx.span.clone();
         let matcher = Matcher::compile(
             src,
             span.clone(),

@@ -6,9 +6,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::api::{Bounds, Context, Emit, Input, Resources, ThresholdSpec, number};
+use super::api::{Bounds, Compile, Context, Emit, Input, ThresholdSpec, number};
 use crate::error::LoadError;
-use crate::schema::Source;
 use crate::span::Span;
 use crate::text::post::{Post, Scope};
 use crate::text::readability::{TextStats, syllables};
@@ -113,13 +112,10 @@ pub struct Metric {
 }
 
 impl Metric {
-    pub fn compile(
-        spec: Spec,
-        scope: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let scope = cx.scope;
+        let src = cx.src;
+        let span = cx.span.clone();
         if spec.metric.is_per_word() != (scope == Scope::Word) {
             return Err(src
                 .error(span, "`letters` and `syllables` measure one word: use them, and only them, with scope = \"word\"")

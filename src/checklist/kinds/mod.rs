@@ -28,7 +28,7 @@ use serde::Deserialize;
 use crate::error::LoadError;
 use crate::schema::{Source, Table};
 use crate::text::post::Scope;
-use api::{Emit, Input, Resources};
+use api::{Compile, Emit, Input, Resources};
 
 /// A compiled kind and the message placeholders it fills.
 pub struct Compiled {
@@ -82,10 +82,9 @@ macro_rules! kinds {
                 Ok(match name {
                     $(KindName::$variant => {
                         let spec: $module::Spec = src.read(span.clone(), table, &what)?;
+                        let cx = Compile { scope, src, span, resources };
                         Compiled {
-                            kind: Kind::$variant($module::$variant::compile(
-                                spec, scope, src, span, resources,
-                            )?),
+                            kind: Kind::$variant($module::$variant::compile(spec, &cx)?),
                             placeholders: $module::PLACEHOLDERS,
                         }
                     })+

@@ -3,12 +3,11 @@
 
 use serde::Deserialize;
 
-use super::api::{Emit, Input, Resources};
+use super::api::{Compile, Emit, Input};
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
-use crate::schema::Source;
 use crate::span::Span;
-use crate::text::post::{Post, Reading, Scope};
+use crate::text::post::{Post, Reading};
 use crate::text::segment::{Word, WordKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -38,13 +37,9 @@ pub struct Repetition {
 }
 
 impl Repetition {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let src = cx.src;
+        let span = cx.span.clone();
         let min_run = spec.min_run.unwrap_or(3);
         if min_run < 2 {
             return Err(src

@@ -4,11 +4,10 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::api::{Context, Emit, Input, Resources};
+use super::api::{Compile, Context, Emit, Input};
 use super::countable::Countable;
 use super::matcher::Matcher;
 use crate::error::LoadError;
-use crate::schema::Source;
 use crate::text::post::Scope;
 
 /// Front matter keys a condition can test.
@@ -67,13 +66,9 @@ pub struct Require {
 }
 
 impl Require {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        _: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let src = cx.src;
+        let span = cx.span.clone();
         let matcher = Matcher::compile(
             src,
             span.clone(),

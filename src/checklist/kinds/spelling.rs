@@ -35,14 +35,13 @@ use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 
-use super::api::{Emit, Input, Resources, SkipReason};
+use super::api::{Compile, Emit, Input, SkipReason};
 use super::case::match_case;
 use crate::checklist::template::Template;
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
-use crate::schema::Source;
 use crate::span::Span;
-use crate::text::post::{Post, Scope};
+use crate::text::post::Post;
 use crate::text::segment::WordKind;
 use crate::text::spelling::Dictionary;
 use crate::text::vocabulary::{Verdict, Vocabulary};
@@ -106,13 +105,10 @@ struct Suggested {
 }
 
 impl Spelling {
-    pub fn compile(
-        spec: Spec,
-        _: Scope,
-        src: Source<'_>,
-        span: std::ops::Range<usize>,
-        resources: &Resources,
-    ) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let src = cx.src;
+        let span = cx.span.clone();
+        let resources = cx.resources;
         let template = |m: Option<toml::Spanned<String>>, key: &str| {
             m.map(|m| {
                 Template::parse(m.get_ref(), &["match"])
