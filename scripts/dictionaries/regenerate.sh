@@ -10,7 +10,8 @@
 #   scripts/dictionaries/regenerate.sh --fetch   first re-vendor them from npm
 #
 # Needs: python3, cargo, pip (the frequency list comes from the symspellpy
-# wheel), npm for --fetch. Optional checks: `unmunch` (Debian hunspell-tools)
+# wheel), SCOWL's size-95 lists for the names column of misspellings.tsv
+# (`apt-get install wamerican-insane wbritish-insane`), npm for --fetch. Optional checks: `unmunch` (Debian hunspell-tools)
 # must produce the same word list as expand.py; `spylls` (pip) must accept
 # and reject a random sample the same way as the expansion plus case rules.
 # Every input is pinned; a changed checksum stops the script.
@@ -79,9 +80,13 @@ for lang in en_US en_GB; do
     fi
 done
 
+names=(/usr/share/dict/american-english-insane /usr/share/dict/british-english-insane)
+for list in "${names[@]}"; do
+    [[ -f "$list" ]] || { echo "missing $list: apt-get install wamerican-insane wbritish-insane" >&2; exit 1; }
+done
 "$tool" typos >"$work/typos.tsv"
 python3 "$here/misspellings.py" "$work/typos.tsv" "$work/en_US.forms" "$work/en_GB.forms" "$TYPOS_DICT" \
-    >"$out/misspellings.tsv" 2>"$work/misspellings.count"
+    "${names[@]}" >"$out/misspellings.tsv" 2>"$work/misspellings.count"
 echo "$(cat "$work/misspellings.count")"
 
 # The counts table of the README, between its markers.
@@ -92,14 +97,15 @@ def row(name, counts):
     c = dict(kv.split("=") for kv in counts.split())
     return (f"| `{name}.fst` | {int(c['words']):,} | {int(c['supplement']):,} "
             f"| {int(c['keys'])} | {int(c['bytes']) / 1e6:.2f} MB |")
-n = int(missp.split("=")[1])
+m = dict(kv.split("=") for kv in missp.split())
+n, names = int(m["misspellings"]), int(m["names"])
 table = "\n".join([
     "<!-- counts: written by scripts/dictionaries/regenerate.sh -->",
     "| file | word forms | of which supplement | fst keys | size |",
     "|---|---|---|---|---|",
     row("en_US", us),
     row("en_GB", gb),
-    f"| `misspellings.tsv` | {n:,} rows | | | |",
+    f"| `misspellings.tsv` | {n:,} rows, {names} marked `name` | | | |",
     "<!-- /counts -->",
 ])
 text = open(readme, encoding="utf-8").read()

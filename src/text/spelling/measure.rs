@@ -140,7 +140,8 @@ fn ranking_on_table_rows() {
         .unwrap_or(40);
     let mut tally = Tally::default();
     let mut misses = Vec::new();
-    for (typo, fix) in misspellings::rows().step_by(step) {
+    for (typo, entry) in misspellings::rows().step_by(step) {
+        let fix = entry.fix;
         if fix.contains(' ') || !fix.bytes().all(|b| b.is_ascii_lowercase()) {
             continue;
         }
@@ -171,8 +172,8 @@ fn tune_weights() {
         .unwrap_or(40);
     let dev: Vec<(&str, &str, Vec<Raw>)> = misspellings::rows()
         .step_by(step)
-        .filter(|(typo, fix)| fix.bytes().all(|b| b.is_ascii_lowercase()) && !d.contains(typo))
-        .map(|(typo, fix)| (typo, fix, d.candidates(typo.as_bytes())))
+        .filter(|(typo, e)| e.fix.bytes().all(|b| b.is_ascii_lowercase()) && !d.contains(typo))
+        .map(|(typo, e)| (typo, e.fix, d.candidates(typo.as_bytes())))
         .collect();
     let eval = |w: &Weights| {
         let (mut top1, mut top3) = (0, 0);

@@ -6,6 +6,25 @@
 //! `scripts/dictionaries/misspellings.py` writes it sorted by bytes, which
 //! the tests check.
 
+/// One row: the correction, and whether the typo is also a name (SCOWL
+/// size 95), which makes a capitalised occurrence ("Linz") likely the
+/// name, so not a confident misspelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Entry {
+    pub fix: &'static str,
+    pub name: bool,
+}
+
+impl Entry {
+    fn of(columns: &'static str) -> Entry {
+        let (fix, flag) = columns.split_once('\t').unwrap_or((columns, ""));
+        Entry {
+            fix,
+            name: flag == "name",
+        }
+    }
+}
+
 const TABLE: &str = include_str!("../../../rules/dictionaries/misspellings.tsv");
 
 /// The rows, without the `#` header.
@@ -17,8 +36,8 @@ fn body() -> &'static str {
     rest
 }
 
-/// The correction of `typo` (lowercase), if the table has it.
-pub(super) fn lookup(typo: &[u8]) -> Option<&'static str> {
+/// The row of `typo` (lowercase), if the table has it.
+pub(super) fn lookup(typo: &[u8]) -> Option<Entry> {
     let body = body();
     let bytes = body.as_bytes();
     // Binary search over byte offsets: land anywhere, back up to the start
@@ -35,11 +54,11 @@ pub(super) fn lookup(typo: &[u8]) -> Option<&'static str> {
             .position(|&b| b == b'\n')
             .map_or(bytes.len(), |i| start + i);
         let line = &body[start..end];
-        let (key, fix) = line.split_once('\t').unwrap_or((line, ""));
+        let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
         match key.as_bytes().cmp(typo) {
             std::cmp::Ordering::Less => lo = end + 1,
             std::cmp::Ordering::Greater => hi = start,
-            std::cmp::Ordering::Equal => return Some(fix),
+            std::cmp::Ordering::Equal => return Some(Entry::of(rest)),
         }
     }
     None
@@ -47,8 +66,9 @@ pub(super) fn lookup(typo: &[u8]) -> Option<&'static str> {
 
 /// Every row, for the tests.
 #[cfg(test)]
-pub(super) fn rows() -> impl Iterator<Item = (&'static str, &'static str)> {
-    body()
-        .lines()
-        .map(|line| line.split_once('\t').unwrap_or((line, "")))
+pub(super) fn rows() -> impl Iterator<Item = (&'static str, Entry)> {
+    body().lines().map(|line| {
+        let (key, rest) = line.split_once('\t').unwrap_or((line, ""));
+        (key, Entry::of(rest))
+    })
 }

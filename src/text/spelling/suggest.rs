@@ -19,8 +19,9 @@
 use fst::raw::{Fst, Node, Output};
 use fst::{IntoStreamer, Streamer};
 
+use super::misspellings::{self, Entry};
 use super::word::{Casing, Normal};
-use super::{Dictionary, Suggestion, bits, misspellings};
+use super::{Dictionary, Suggestion, bits};
 
 /// Words longer than this get no search: no English word is, and the walk
 /// grows with the length. (The table is still asked.)
@@ -147,18 +148,20 @@ impl Dictionary {
         self.suggest_with(word, max, true)
     }
 
-    /// The table's one confident correction of `word`, if it has one: a
-    /// few microseconds, no search. `suggest` puts the same first.
+    /// The table's one confident correction of `word`, if it has one:
+    /// about a microsecond, no search. `suggest` puts the same first. None
+    /// for a capitalised typo that is also a name ("Linz", not "Lines").
     pub fn known_misspelling(&self, word: &str) -> Option<Suggestion> {
         let normal = Normal::of(word)?;
         let input = normal.bytes();
         if input.is_empty() || self.accepts(input) {
             return None;
         }
-        let fix = self.table_fix(&input.to_ascii_lowercase())?;
-        Some(Suggestion {
-            word: cased(Casing::of(input), fix),
-            confident: true,
+        let casing = Casing::of(input);
+        let (fix, confident) = self.table_fix(&input.to_ascii_lowercase(), casing)?;
+        confident.then(|| Suggestion {
+            word: cased(casing, fix),
+            confident,
         })
     }
 
@@ -176,8 +179,8 @@ impl Dictionary {
         let lower = input.to_ascii_lowercase();
         // (form, confident), best first.
         let mut ranked: Vec<(String, bool)> = Vec::new();
-        if table && let Some(fix) = self.table_fix(&lower) {
-            ranked.push((fix, true));
+        if table && let Some(fix) = self.table_fix(&lower, casing) {
+            ranked.push(fix);
         }
         if let Some(fix) = self.hyphenated(input, table) {
             ranked.push(fix);
@@ -225,10 +228,13 @@ impl Dictionary {
 
     /// The table's correction of `lower`, directly or through a suffix
     /// ("recieved" = "recieve" + "d" -> "received"), if this dictionary
-    /// accepts it (en-GB rejects a table's "color").
-    fn table_fix(&self, lower: &[u8]) -> Option<String> {
-        if let Some(fix) = misspellings::lookup(lower).filter(|f| self.contains(f)) {
-            return Some(fix.to_owned());
+    /// accepts it (en-GB rejects a table's "color"), and whether it is
+    /// confident: not when the input is capitalised and the typo is also a
+    /// name ("Linz" is the city, not "lines").
+    fn table_fix(&self, lower: &[u8], casing: Casing) -> Option<(String, bool)> {
+        let confident = |entry: Entry| !(entry.name && casing != Casing::Lower);
+        if let Some(entry) = misspellings::lookup(lower).filter(|e| self.contains(e.fix)) {
+            return Some((entry.fix.to_owned(), confident(entry)));
         }
         let lower = std::str::from_utf8(lower).ok()?;
         for suffix in SUFFIXES {
@@ -243,14 +249,14 @@ impl Dictionary {
                 vec![stem]
             };
             for base in bases {
-                let Some(fix) = misspellings::lookup(base.as_bytes()) else {
+                let Some(entry) = misspellings::lookup(base.as_bytes()) else {
                     continue;
                 };
-                if let Some(form) = inflections(fix, suffix)
+                if let Some(form) = inflections(entry.fix, suffix)
                     .into_iter()
                     .find(|f| self.contains(f))
                 {
-                    return Some(form);
+                    return Some((form, confident(entry)));
                 }
             }
         }

@@ -22,7 +22,12 @@ fn best(d: &Dictionary, word: &str) -> Option<Suggestion> {
 /// The README's counts table, written by regenerate.sh: (file, keys).
 fn readme_keys() -> Vec<(String, usize)> {
     let readme = include_str!("../../../rules/dictionaries/README.md");
-    readme
+    let table = readme
+        .split("<!-- counts:")
+        .nth(1)
+        .and_then(|rest| rest.split("<!-- /counts -->").next())
+        .expect("the README has the counts block");
+    table
         .lines()
         .filter(|l| l.starts_with("| `en_"))
         .map(|l| {
@@ -104,9 +109,13 @@ fn supplement_words_are_marked_as_such() {
 fn misspellings_table_is_sorted_and_well_formed() {
     let mut previous = "";
     let mut n = 0;
-    for (typo, fix) in misspellings::rows() {
+    for (typo, entry) in misspellings::rows() {
+        let fix = entry.fix;
         assert!(previous < typo, "sorted by bytes: {previous} then {typo}");
-        assert!(!fix.is_empty() && !fix.contains(','), "one fix for {typo}");
+        assert!(
+            !fix.is_empty() && !fix.contains(['\t', ',']),
+            "one fix for {typo}"
+        );
         assert!(
             !us().contains(typo) || !gb().contains(typo) || typo.contains('\''),
             "{typo} is a word"
@@ -120,10 +129,10 @@ fn misspellings_table_is_sorted_and_well_formed() {
 #[test]
 fn misspellings_lookup_finds_first_middle_and_last_rows() {
     let rows: Vec<_> = misspellings::rows().collect();
-    for (typo, fix) in [rows[0], rows[rows.len() / 2], rows[rows.len() - 1]] {
-        assert_eq!(misspellings::lookup(typo.as_bytes()), Some(fix));
+    for (typo, entry) in [rows[0], rows[rows.len() / 2], rows[rows.len() - 1]] {
+        assert_eq!(misspellings::lookup(typo.as_bytes()), Some(entry));
     }
-    assert_eq!(misspellings::lookup(b"teh"), Some("the"));
+    assert_eq!(misspellings::lookup(b"teh").map(|e| e.fix), Some("the"));
     assert_eq!(misspellings::lookup(b"receive"), None);
     assert_eq!(misspellings::lookup(b""), None);
     assert_eq!(misspellings::lookup(b"zzzzzzzz"), None);
@@ -384,6 +393,24 @@ fn table_entries_are_confident() {
         assert_eq!(s.word, fix, "{typo}");
         assert!(s.confident, "{typo}");
     }
+}
+
+#[test]
+fn a_capitalised_typo_that_is_also_a_name_is_not_confident() {
+    // "linz" -> "lines" in the table, but Linz is a city.
+    assert_eq!(misspellings::lookup(b"linz").map(|e| e.name), Some(true));
+    assert!(us().known_misspelling("Linz").is_none());
+    let s = best(us(), "Linz").expect("still a suggestion");
+    assert_eq!(s.word, "Lines");
+    assert!(!s.confident);
+    // Lowercase, it is the typo.
+    let s = us().known_misspelling("linz").expect("confident");
+    assert_eq!((s.word.as_str(), s.confident), ("lines", true));
+    // A typo that is no name stays confident when capitalised.
+    assert!(
+        us().known_misspelling("Recieve")
+            .is_some_and(|s| s.confident)
+    );
 }
 
 #[test]
