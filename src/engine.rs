@@ -329,7 +329,7 @@ fn vocabulary(config: &Config) -> Result<Vocabulary, Vec<Error>> {
         }
     }
     if errors.is_empty() {
-        Ok(vocabulary)
+        Ok(Vocabulary::well_known_names().merged_with(&vocabulary))
     } else {
         Err(errors)
     }

@@ -43,7 +43,19 @@ pub struct EntryError {
     pub message: String,
 }
 
+/// Names everyone writes one way (`rules/names.txt`).
+const WELL_KNOWN_NAMES: &str = include_str!("../../rules/names.txt");
+
 impl Vocabulary {
+    /// The names every vocabulary starts with (GitHub, LinkedIn...); a
+    /// team's own words are merged over them.
+    pub fn well_known_names() -> Vocabulary {
+        let mut v = Vocabulary::default();
+        v.add_accepted(WELL_KNOWN_NAMES)
+            .expect("rules/names.txt holds one word per line (tested)");
+        v
+    }
+
     /// Adds the entries of one accept file.
     pub fn add_accepted(&mut self, text: &str) -> Result<(), EntryError> {
         for (line, word) in entries(text) {
@@ -95,6 +107,22 @@ impl Vocabulary {
         if self.is_empty() {
             return Verdict::Unknown;
         }
+        let verdict = self.verdict_of(word);
+        // A possessive is its word's: "rustc's" is accepted with "rustc".
+        match (
+            verdict,
+            word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")),
+        ) {
+            (Verdict::Unknown, Some(stem)) if !stem.is_empty() => match self.verdict_of(stem) {
+                // The casing fix is for the stem; keep the finding simple.
+                Verdict::Casing(_) => Verdict::Unknown,
+                other => other,
+            },
+            _ => verdict,
+        }
+    }
+
+    fn verdict_of(&self, word: &str) -> Verdict<'_> {
         let lower: std::borrow::Cow<'_, str> = if word.chars().any(char::is_uppercase) {
             word.to_lowercase().into()
         } else {
@@ -168,6 +196,16 @@ mod tests {
     }
 
     #[test]
+    fn possessives_follow_their_word() {
+        let v = vocab("rustc\nGitHub\n", "synergy\n");
+        assert_eq!(v.verdict("rustc's"), Verdict::Accepted);
+        assert_eq!(v.verdict("rustc’s"), Verdict::Accepted);
+        assert_eq!(v.verdict("GitHub's"), Verdict::Accepted);
+        assert_eq!(v.verdict("synergy's"), Verdict::Rejected);
+        assert_eq!(v.verdict("'s"), Verdict::Unknown);
+    }
+
+    #[test]
     fn rejected_entries_match_in_any_case_and_win() {
         let v = vocab("synergy\n", "# words we avoid\nsynergy\nleverage\n");
         assert_eq!(v.verdict("Leverage"), Verdict::Rejected);
@@ -196,6 +234,14 @@ mod tests {
         assert_eq!(v.verdict("GitHub"), Verdict::Casing("Github"));
         assert_eq!(v.verdict("Linkedin"), Verdict::Casing("LinkedIn"));
         assert_eq!(v.verdict("synergy"), Verdict::Rejected);
+    }
+
+    #[test]
+    fn well_known_names_load_and_keep_their_casing() {
+        let v = Vocabulary::well_known_names();
+        assert_eq!(v.verdict("Linkedin"), Verdict::Casing("LinkedIn"));
+        assert_eq!(v.verdict("github"), Verdict::Casing("GitHub"));
+        assert_eq!(v.verdict("JavaScript"), Verdict::Accepted);
     }
 
     #[test]
