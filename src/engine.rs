@@ -176,6 +176,20 @@ impl Engine {
         )
     }
 
+    /// An engine running one checklist given as text, with the built-in
+    /// tables and no config: for tests of a rule or a kind, and editors
+    /// trying a team's checklist.
+    pub fn with_checklist(file: &str, text: &str) -> Result<Self, Vec<Error>> {
+        let source = ChecklistSource {
+            file: file.to_owned(),
+            text: text.to_owned(),
+        };
+        let channels = Channels::built_in().map_err(|e| vec![Error::Load(e)])?;
+        let book = RuleBook::load(&[source], None, &channels, &Resources::default())
+            .map_err(|e| vec![Error::Load(e)])?;
+        Self::with_book(book)
+    }
+
     /// Resolves the CLI's and config's names against the loaded tables.
     fn assemble(
         book: RuleBook,

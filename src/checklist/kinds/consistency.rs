@@ -129,10 +129,7 @@ impl Consistency {
 
 #[cfg(test)]
 mod tests {
-    use crate::checklist::kinds::api::Resources;
-    use crate::checklist::{ChecklistSource, RuleBook};
     use crate::engine::Engine;
-    use crate::profile::channel::Channels;
 
     /// (matched text, suggested text) for each finding of a `consistency`
     /// rule with these `terms` on `text`.
@@ -142,13 +139,7 @@ mod tests {
              [[rule]]\nid = \"same\"\nkind = \"consistency\"\nterms = [{terms}]\n\
              severity = \"warning\"\nmessage = \"{{match}} / {{other}}\"\n"
         );
-        let source = ChecklistSource {
-            file: "team.toml".into(),
-            text: toml,
-        };
-        let channels = Channels::built_in().unwrap();
-        let book = RuleBook::load(&[source], None, &channels, &Resources::default()).unwrap();
-        let engine = Engine::with_book(book).unwrap_or_else(|e| panic!("{e:?}"));
+        let engine = Engine::with_checklist("team.toml", &toml).unwrap_or_else(|e| panic!("{e:?}"));
         let outcome = engine.check_source(None, "t".into(), text.into());
         outcome.posts[0]
             .findings

@@ -104,10 +104,7 @@ fn normalise(s: &str, ignore_case: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::checklist::kinds::api::Resources;
-    use crate::checklist::{ChecklistSource, RuleBook};
     use crate::engine::Engine;
-    use crate::profile::channel::Channels;
 
     /// (matched text, suggested text, message) for each finding of a
     /// `substitution` rule with these `swap` entries on `text`.
@@ -117,13 +114,7 @@ mod tests {
              [[rule]]\nid = \"names\"\nkind = \"substitution\"\nswap = {{ {swap} }}\n{extra}\
              severity = \"warning\"\nmessage = 'Write \"{{suggestion}}\", not \"{{match}}\".'\n"
         );
-        let source = ChecklistSource {
-            file: "team.toml".into(),
-            text: toml,
-        };
-        let channels = Channels::built_in().unwrap();
-        let book = RuleBook::load(&[source], None, &channels, &Resources::default()).unwrap();
-        let engine = Engine::with_book(book).unwrap_or_else(|e| panic!("{e:?}"));
+        let engine = Engine::with_checklist("team.toml", &toml).unwrap_or_else(|e| panic!("{e:?}"));
         let outcome = engine.check_source(None, "t".into(), text.into());
         outcome.posts[0]
             .findings
