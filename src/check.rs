@@ -197,7 +197,7 @@ impl Engine {
             if cut < text.len() {
                 preview.push('…');
             }
-            preview
+            preview.into_boxed_str()
         });
         PostOutcome {
             index: post.index,
@@ -211,7 +211,7 @@ impl Engine {
             verdict,
             length,
             fold_preview,
-            skipped,
+            skipped: skipped.into_boxed_slice(),
         }
     }
 

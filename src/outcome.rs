@@ -133,9 +133,10 @@ pub struct PostOutcome {
     /// Flesch-Kincaid grade of the post.
     pub grade: f64,
     /// What shows before "see more", when the channel folds posts.
-    pub fold_preview: Option<String>,
-    /// Rules that could not check this post, and why.
-    pub skipped: Vec<Skip>,
+    pub fold_preview: Option<Box<str>>,
+    /// Rules that could not check this post, and why (boxed: most posts
+    /// have none, and a long thread holds one outcome per post).
+    pub skipped: Box<[Skip]>,
 }
 
 /// A rule that ran but could not check a post.

@@ -203,6 +203,9 @@ impl Spelling {
             }
         }
         let Some(dictionary) = dictionary else { return };
+        if unknown.is_empty() {
+            return;
+        }
         // A word the post uses twice or more is one of its terms.
         let mut uses: HashMap<String, usize> = HashMap::new();
         for (_, text, _) in &unknown {
