@@ -16,6 +16,7 @@ use crate::profile::channel::Channels;
 use crate::score::Scoring;
 use crate::settings::config::{Config, FailOn};
 use crate::settings::resolve::{Choices, CliChoices, FlagError, Layers, Tables};
+use crate::text::spelling::hunspell::{TeamDictionaries, TeamDictionary};
 use crate::text::vocabulary::Vocabulary;
 
 /// Where the config comes from.
@@ -104,6 +105,7 @@ impl Engine {
         let resources = Resources {
             base_dir: config.base_dir(),
             vocabulary: Arc::new(vocabulary(&config)?),
+            dictionaries: Arc::new(dictionaries(&config)?),
         };
         let book = {
             let src = config.source();
@@ -344,6 +346,64 @@ fn vocabulary(config: &Config) -> Result<Vocabulary, Vec<Error>> {
     }
     if errors.is_empty() {
         Ok(Vocabulary::well_known_names().merged_with(&vocabulary))
+    } else {
+        Err(errors)
+    }
+}
+
+/// The config's `[dictionaries]`, each read and parsed once. A file that
+/// cannot be read, or a dictionary spellbook rejects, is an error at its
+/// path in the config.
+fn dictionaries(config: &Config) -> Result<TeamDictionaries, Vec<Error>> {
+    let mut dictionaries = TeamDictionaries::default();
+    let mut errors = Vec::new();
+    for entry in &config.dictionaries {
+        let base = config.base_dir().join(&entry.path.value);
+        let with = |ext: &str| {
+            let mut path = base.clone().into_os_string();
+            path.push(ext);
+            PathBuf::from(path)
+        };
+        let key = entry.lang.to_string();
+        let fail = |message: String, hint: &str| {
+            Error::Load(
+                config
+                    .error(entry.path.span.clone(), message)
+                    .with_key(key.clone())
+                    .with_hint(hint),
+            )
+        };
+        let read = |path: PathBuf| {
+            std::fs::read_to_string(&path).map_err(|e| {
+                let hint = if e.kind() == std::io::ErrorKind::InvalidData {
+                    "Hunspell files must be UTF-8 (`SET UTF-8` in the .aff); convert them with iconv"
+                } else {
+                    "a dictionary is the path of its .aff and .dic files without the extension, relative to postlint.toml (`dict/de_DE` reads dict/de_DE.aff and dict/de_DE.dic); Debian and Ubuntu install them with `apt-get install hunspell-de-de` into /usr/share/hunspell"
+                };
+                fail(
+                    format!("cannot read dictionary `{}`: {e}", path.display()),
+                    hint,
+                )
+            })
+        };
+        let (aff, dic) = match (read(with(".aff")), read(with(".dic"))) {
+            (Ok(aff), Ok(dic)) => (aff, dic),
+            (aff, dic) => {
+                errors.extend(aff.err());
+                errors.extend(dic.err());
+                continue;
+            }
+        };
+        match TeamDictionary::parse(entry.lang, &aff, &dic) {
+            Ok(d) => dictionaries.insert(d),
+            Err(e) => errors.push(fail(
+                format!("cannot load dictionary `{}`: {e}", base.display()),
+                "check that the .aff and .dic files belong to one Hunspell dictionary",
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(dictionaries)
     } else {
         Err(errors)
     }

@@ -61,6 +61,9 @@ struct ConfigSpec {
     vocabulary: VocabularySpec,
     #[serde(default)]
     overrides: Vec<Spanned<OverrideSpec>>,
+    /// Read separately, for the spans of its keys (`dictionaries`).
+    #[allow(dead_code)]
+    dictionaries: Option<toml::Value>,
     /// Read separately by the checklist loader (per-rule overrides).
     #[allow(dead_code)]
     rules: Option<toml::Value>,
@@ -122,6 +125,15 @@ pub struct Override {
     pub disable: Vec<Located>,
 }
 
+/// One `[dictionaries]` entry: a language and the path of its Hunspell
+/// files without extension (`dict/de_DE` -> `dict/de_DE.aff` and
+/// `dict/de_DE.dic`), relative to the config.
+#[derive(Debug, Clone)]
+pub struct DictionaryEntry {
+    pub lang: LangTag,
+    pub path: Located,
+}
+
 /// A loaded configuration. `Config::default()` is what runs with no file.
 #[derive(Debug, Default)]
 pub struct Config {
@@ -141,6 +153,8 @@ pub struct Config {
     /// Files of words the team accepts, and of words it rejects.
     pub accept: Vec<Located>,
     pub reject: Vec<Located>,
+    /// The team's Hunspell dictionaries, in file order.
+    pub dictionaries: Vec<DictionaryEntry>,
     pub overrides: Vec<Override>,
 }
 
@@ -197,6 +211,38 @@ impl Config {
             })
             .transpose()
         };
+        let mut dictionaries = Vec::new();
+        if let Some(table) = doc.get_ref().get("dictionaries") {
+            let Some(table) = table.get_ref().as_table() else {
+                return Err(src
+                    .error(
+                        table.span(),
+                        "`dictionaries` must be a table of language tags",
+                    )
+                    .with_key("dictionaries")
+                    .with_hint("[dictionaries]\nde = \"dict/de_DE\""));
+            };
+            for (key, value) in table.iter() {
+                let lang = LangTag::parse(key.get_ref())
+                    .map_err(|e| src.error(key.span(), e).with_key("dictionaries"))?;
+                let Some(path) = value.get_ref().as_str() else {
+                    return Err(src
+                        .error(
+                            value.span(),
+                            "a dictionary is the path of its .aff and .dic files, without the extension",
+                        )
+                        .with_key(key.get_ref().to_string())
+                        .with_hint(format!("{} = \"dict/de_DE\"", key.get_ref())));
+                };
+                dictionaries.push(DictionaryEntry {
+                    lang,
+                    path: Located {
+                        value: path.to_owned(),
+                        span: value.span(),
+                    },
+                });
+            }
+        }
         let mut overrides = Vec::with_capacity(spec.overrides.len());
         for o in spec.overrides {
             let span = o.span();
@@ -262,6 +308,7 @@ impl Config {
                 .into_iter()
                 .map(Located::from)
                 .collect(),
+            dictionaries,
             overrides,
             text,
         })
@@ -435,5 +482,29 @@ max = 20
         assert_eq!((e.line, e.column, e.key.as_deref()), (3, 8, Some("lang")));
         let c = parse("lang = 'en_gb'\n").unwrap();
         assert_eq!(c.lang.map(|l| l.to_string()).as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn dictionaries_are_read_with_their_languages_and_located() {
+        let c = parse("[dictionaries]\nde = 'dict/de_DE'\nde_at = \"dict/de_AT\"\n").unwrap();
+        let got: Vec<(String, &str)> = c
+            .dictionaries
+            .iter()
+            .map(|d| (d.lang.to_string(), d.path.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("de".into(), "dict/de_DE"), ("de-AT".into(), "dict/de_AT")]
+        );
+        assert_eq!(&c.text[c.dictionaries[0].path.span.clone()], "'dict/de_DE'");
+        assert!(parse("").unwrap().dictionaries.is_empty());
+        let e = parse("lang = 'de'\n[dictionaries]\ngerman = 'dict/de_DE'\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 1), "at the bad key: {e}");
+        assert_eq!(e.key.as_deref(), Some("dictionaries"));
+        assert!(e.message.contains("german"), "{e}");
+        let e = parse("[dictionaries]\nde = 3\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 6));
+        let e = parse("dictionaries = 'de'\n").unwrap_err();
+        assert_eq!(e.line, 1);
     }
 }

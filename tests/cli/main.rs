@@ -10,6 +10,7 @@
 mod checklists;
 mod colour;
 mod config;
+mod dictionaries;
 mod expected;
 mod formats;
 mod inputs;

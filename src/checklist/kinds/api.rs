@@ -19,6 +19,7 @@ use crate::schema::{Source, variants_of};
 use crate::span::Span;
 use crate::text::lang::LangTag;
 use crate::text::post::{Post, Scope, Thread};
+use crate::text::spelling::hunspell::TeamDictionaries;
 use crate::text::vocabulary::Vocabulary;
 
 /// What a kind may share with other rules, loaded once per run and handed
@@ -31,6 +32,8 @@ pub struct Resources {
     pub base_dir: std::path::PathBuf,
     /// The team's accepted and rejected words (`[vocabulary]`).
     pub vocabulary: std::sync::Arc<Vocabulary>,
+    /// The team's Hunspell dictionaries (`[dictionaries]`), by language.
+    pub dictionaries: std::sync::Arc<TeamDictionaries>,
 }
 
 /// What a kind's `compile` is given besides its own keys: the rule's

@@ -29,6 +29,11 @@
 //! The exception is a known common misspelling with one confident
 //! correction ("Recieve", "teh"): it is flagged wherever it is, and its fix
 //! is safe. Everything else the team accepts in its vocabulary.
+//!
+//! A team's own Hunspell dictionary (`[dictionaries]`) replaces the
+//! embedded ones for posts in its language: its suggestions are guesses
+//! (fixes to review), and the English tables of known misspellings do not
+//! apply to it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -44,6 +49,7 @@ use crate::span::Span;
 use crate::text::post::Post;
 use crate::text::segment::WordKind;
 use crate::text::spelling::Dictionary;
+use crate::text::spelling::hunspell::{TeamDictionaries, TeamDictionary};
 use crate::text::vocabulary::{Verdict, Vocabulary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -93,9 +99,39 @@ pub struct Spelling {
     rejected: Option<Template>,
     max_suggestions: usize,
     vocabulary: Arc<Vocabulary>,
+    /// The team's Hunspell dictionaries; they win over the embedded ones.
+    team: Arc<TeamDictionaries>,
     /// Suggestions per distinct unknown word, for the whole run: the search
     /// costs far more than a lookup, and typos repeat across posts.
     cache: Mutex<HashMap<Box<str>, Arc<[Suggested]>>>,
+    /// The same for team dictionaries, by their index and the word.
+    team_cache: Mutex<HashMap<(usize, Box<str>), Cached>>,
+}
+
+/// A word's suggestions, shared by every post that has the word.
+type Cached = Arc<[Suggested]>;
+
+/// The dictionary a post is checked against.
+#[derive(Clone, Copy)]
+enum Dict<'a> {
+    Embedded(&'static Dictionary),
+    Team(usize, &'a TeamDictionary),
+}
+
+impl Dict<'_> {
+    fn contains(self, word: &str) -> bool {
+        match self {
+            Dict::Embedded(d) => d.contains(word),
+            Dict::Team(_, d) => d.contains(word),
+        }
+    }
+
+    fn known_misspelling(self, word: &str) -> bool {
+        match self {
+            Dict::Embedded(d) => d.known_misspelling(word).is_some(),
+            Dict::Team(..) => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -141,14 +177,21 @@ impl Spelling {
             rejected,
             max_suggestions: spec.max_suggestions.max(1),
             vocabulary,
+            team: Arc::clone(&resources.dictionaries),
             cache: Mutex::new(HashMap::new()),
+            team_cache: Mutex::new(HashMap::new()),
         })
     }
 
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
         let dictionary = match self.check {
-            SpellCheck::Unknown => match Dictionary::for_lang(&input.cx.lang) {
+            SpellCheck::Unknown => match self
+                .team
+                .for_lang(&input.cx.lang)
+                .map(|(i, d)| Dict::Team(i, d))
+                .or_else(|| Dictionary::for_lang(&input.cx.lang).map(Dict::Embedded))
+            {
                 Some(d) => Some(d),
                 None => {
                     if post.words.iter().any(|w| w.kind == WordKind::Word) {
@@ -163,7 +206,9 @@ impl Spelling {
         // Words neither the team nor the dictionary knows, for a second look.
         let mut unknown: Vec<(Span, &str, bool)> = Vec::new();
         // `en` with no region accepts either spelling ("behaviour", "behavior").
-        let other = (input.cx.lang.as_str() == "en").then(Dictionary::en_gb);
+        let other = (input.cx.lang.as_str() == "en"
+            && matches!(dictionary, Some(Dict::Embedded(_))))
+        .then(Dictionary::en_gb);
         for word in &post.words {
             if word.kind != WordKind::Word || post.is_hidden(word.span) {
                 continue;
@@ -224,14 +269,17 @@ impl Spelling {
     /// the module docs says it is a name or a term.
     fn unknown(
         &self,
-        dictionary: &Dictionary,
+        dictionary: Dict<'_>,
         text: &str,
         span: Span,
         term: bool,
         emit: &mut Emit<'_>,
     ) {
-        // A known misspelling with one correction: the rule's own table first.
-        if let Some(right) = self.corrections.get(&text.to_lowercase()) {
+        // A known misspelling with one correction: the rule's own table
+        // first (it adds to the embedded English one, so not for a team's).
+        if let Dict::Embedded(_) = dictionary
+            && let Some(right) = self.corrections.get(&text.to_lowercase())
+        {
             let right = match_case(text, right);
             let fix = Fix::replace(span, right.clone(), Applicability::Safe);
             let quoted = format!("\"{right}\"");
@@ -249,7 +297,7 @@ impl Spelling {
         }
         let name_like =
             term || text.chars().next().is_some_and(char::is_uppercase) || text.contains('-');
-        if name_like && dictionary.known_misspelling(text).is_none() {
+        if name_like && !dictionary.known_misspelling(text) {
             return;
         }
         let suggestions = self.suggestions(dictionary, text);
@@ -290,7 +338,11 @@ impl Spelling {
         }
     }
 
-    fn suggestions(&self, dictionary: &Dictionary, word: &str) -> Arc<[Suggested]> {
+    fn suggestions(&self, dictionary: Dict<'_>, word: &str) -> Arc<[Suggested]> {
+        let dictionary = match dictionary {
+            Dict::Embedded(d) => d,
+            Dict::Team(i, d) => return self.team_suggestions(i, d, word),
+        };
         if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(word).cloned()) {
             return hit;
         }
@@ -304,6 +356,31 @@ impl Spelling {
             .collect();
         if let Ok(mut cache) = self.cache.lock() {
             cache.insert(word.into(), Arc::clone(&found));
+        }
+        found
+    }
+
+    /// A team dictionary's suggestions: guesses, never confident.
+    fn team_suggestions(&self, index: usize, d: &TeamDictionary, word: &str) -> Arc<[Suggested]> {
+        let key = (index, Box::<str>::from(word));
+        if let Some(hit) = self
+            .team_cache
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&key).cloned())
+        {
+            return hit;
+        }
+        let found: Arc<[Suggested]> = d
+            .suggest(word, self.max_suggestions)
+            .into_iter()
+            .map(|word| Suggested {
+                word,
+                confident: false,
+            })
+            .collect();
+        if let Ok(mut cache) = self.team_cache.lock() {
+            cache.insert(key, Arc::clone(&found));
         }
         found
     }
@@ -526,6 +603,48 @@ accept = ["LinkedIn"]
         );
         assert!(r.posts[0].findings.is_empty());
         assert_eq!(r.posts[0].skipped.len(), 1);
+    }
+
+    #[test]
+    fn a_team_dictionary_wins_for_its_language_with_reviewed_guesses() {
+        use crate::text::lang::LangTag;
+        use crate::text::spelling::hunspell::{TeamDictionaries, TeamDictionary};
+        let mut team = TeamDictionaries::default();
+        for (tag, dic) in [
+            ("de", "5\nwir\nhaben\ndas\nneue\ngebaut\n"),
+            ("en-US", "3\nthe\ncolour\nwas\n"),
+        ] {
+            let tag = LangTag::parse(tag).unwrap();
+            team.insert(TeamDictionary::parse(tag, "SET UTF-8\nTRY abehn\n", dic).unwrap());
+        }
+        let resources = Resources {
+            dictionaries: Arc::new(team),
+            ..Resources::default()
+        };
+        let source = ChecklistSource {
+            file: "sp.toml".into(),
+            text: RULES.into(),
+        };
+        let book =
+            RuleBook::load(&[source], None, &Channels::built_in().unwrap(), &resources).unwrap();
+        let e = Engine::with_book(book).unwrap();
+        let post = |lang: &str, body: &str| format!("---\nlang: {lang}\n---\n{body}\n");
+        let f = found(&e, &post("de-AT", "Wir habben das neue gebaut."));
+        assert_eq!(
+            f,
+            [("habben".into(), "habben -> haben".into(), Some(false))]
+        );
+        assert!(found(&e, &post("de", "Wir haben das neue gebaut.")).is_empty());
+        assert_eq!(
+            words(&e, &post("en-US", "The colour was fine.")),
+            ["fine"],
+            "the team's en-US replaces the embedded one"
+        );
+        assert_eq!(
+            words(&e, &post("en-GB", "The color was fine.")),
+            ["color"],
+            "en-GB keeps the embedded dictionary"
+        );
     }
 
     #[test]

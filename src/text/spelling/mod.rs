@@ -14,6 +14,7 @@
 //! edit cost and keyboard distance (`suggest.rs`). Nothing is cached here:
 //! the caller caches suggestions per distinct word.
 
+pub mod hunspell;
 mod misspellings;
 mod suggest;
 mod word;
