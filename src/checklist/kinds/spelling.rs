@@ -82,6 +82,23 @@ pub struct Spec {
     /// For `vocabulary`: the message for a rejected word (the rule's
     /// `message` is for a casing).
     message_rejected: Option<toml::Spanned<String>>,
+    /// For `unknown`: a word the post uses this often is one of its terms.
+    #[serde(default = "two")]
+    term_uses: usize,
+    /// For `unknown`: a paragraph with at least `name_list_words` unknown
+    /// words making up `name_list_share` of its words is a list of names.
+    #[serde(default = "three")]
+    name_list_words: usize,
+    #[serde(default = "quarter")]
+    name_list_share: f64,
+}
+
+fn two() -> usize {
+    2
+}
+
+fn quarter() -> f64 {
+    0.25
 }
 
 fn three() -> usize {
@@ -98,6 +115,9 @@ pub struct Spelling {
     without_suggestion: Option<Template>,
     rejected: Option<Template>,
     max_suggestions: usize,
+    term_uses: usize,
+    name_list_words: usize,
+    name_list_share: f64,
     vocabulary: Arc<Vocabulary>,
     /// The team's Hunspell dictionaries; they win over the embedded ones.
     team: Arc<TeamDictionaries>,
@@ -176,6 +196,9 @@ impl Spelling {
             without_suggestion,
             rejected,
             max_suggestions: spec.max_suggestions.max(1),
+            term_uses: spec.term_uses.max(1),
+            name_list_words: spec.name_list_words.max(1),
+            name_list_share: spec.name_list_share.clamp(0.0, 1.0),
             vocabulary,
             team: Arc::clone(&resources.dictionaries),
             cache: Mutex::new(HashMap::new()),
@@ -256,10 +279,12 @@ impl Spelling {
         for (_, text, _) in &unknown {
             *uses.entry(text.to_lowercase()).or_default() += 1;
         }
-        let listy = name_lists(post, unknown.iter().map(|u| u.0));
+        let listy = self.name_lists(post, unknown.iter().map(|u| u.0));
         for (span, text, linked) in unknown {
             let term = linked
-                || uses.get(&text.to_lowercase()).is_some_and(|&n| n > 1)
+                || uses
+                    .get(&text.to_lowercase())
+                    .is_some_and(|&n| n >= self.term_uses)
                 || listy.iter().any(|b| b.contains(span));
             self.unknown(dictionary, text, span, term, emit);
         }
@@ -338,6 +363,27 @@ impl Spelling {
         }
     }
 
+    /// Paragraphs (blocks) so full of unknown words that they are lists of
+    /// names (`name_list_words`, `name_list_share`).
+    fn name_lists(&self, post: &Post<'_>, unknown: impl Iterator<Item = Span>) -> Vec<Span> {
+        let mut counts = vec![0usize; post.blocks.len()];
+        for span in unknown {
+            let i = post.blocks.partition_point(|b| b.span.end <= span.start);
+            if let Some(n) = counts.get_mut(i) {
+                *n += 1;
+            }
+        }
+        post.blocks
+            .iter()
+            .zip(counts)
+            .filter(|(b, n)| {
+                *n >= self.name_list_words
+                    && *n as f64 >= self.name_list_share * post.words_in(b.span).len() as f64
+            })
+            .map(|(b, _)| b.span)
+            .collect()
+    }
+
     fn suggestions(&self, dictionary: Dict<'_>, word: &str) -> Arc<[Suggested]> {
         let dictionary = match dictionary {
             Dict::Embedded(d) => d,
@@ -384,24 +430,6 @@ impl Spelling {
         }
         found
     }
-}
-
-/// Paragraphs (blocks) so full of unknown words that they are lists of
-/// names: a quarter or more of their words, and at least three.
-fn name_lists(post: &Post<'_>, unknown: impl Iterator<Item = Span>) -> Vec<Span> {
-    let mut counts = vec![0usize; post.blocks.len()];
-    for span in unknown {
-        let i = post.blocks.partition_point(|b| b.span.end <= span.start);
-        if let Some(n) = counts.get_mut(i) {
-            *n += 1;
-        }
-    }
-    post.blocks
-        .iter()
-        .zip(counts)
-        .filter(|(b, n)| *n >= 3 && *n * 4 >= post.words_in(b.span).len())
-        .map(|(b, _)| b.span)
-        .collect()
 }
 
 /// Words a dictionary can judge: letters (and apostrophes, hyphens), not
@@ -476,10 +504,14 @@ accept = ["LinkedIn"]
         let mut vocabulary = Vocabulary::default();
         vocabulary.add_accepted(accept).unwrap();
         vocabulary.add_rejected(reject).unwrap();
-        let resources = Resources {
+        with_resources(Resources {
             vocabulary: Arc::new(vocabulary),
             ..Resources::default()
-        };
+        })
+    }
+
+    /// The test rules, compiled with `resources`.
+    fn with_resources(resources: Resources) -> Engine {
         let source = ChecklistSource {
             file: "sp.toml".into(),
             text: RULES.into(),
@@ -617,17 +649,10 @@ accept = ["LinkedIn"]
             let tag = LangTag::parse(tag).unwrap();
             team.insert(TeamDictionary::parse(tag, "SET UTF-8\nTRY abehn\n", dic).unwrap());
         }
-        let resources = Resources {
+        let e = with_resources(Resources {
             dictionaries: Arc::new(team),
             ..Resources::default()
-        };
-        let source = ChecklistSource {
-            file: "sp.toml".into(),
-            text: RULES.into(),
-        };
-        let book =
-            RuleBook::load(&[source], None, &Channels::built_in().unwrap(), &resources).unwrap();
-        let e = Engine::with_book(book).unwrap();
+        });
         let post = |lang: &str, body: &str| format!("---\nlang: {lang}\n---\n{body}\n");
         let f = found(&e, &post("de-AT", "Wir habben das neue gebaut."));
         assert_eq!(
