@@ -22,9 +22,21 @@ pub struct Source<'s> {
     pub text: &'s str,
 }
 
+/// How the files embedded in the binary are named in messages.
+pub const BUILT_IN: &str = "<built-in>/";
+
+/// Whether `file` names a file embedded in the binary.
+pub fn is_built_in(file: &str) -> bool {
+    file.starts_with(BUILT_IN)
+}
+
 pub type Table<'s> = DeTable<'s>;
 
 impl<'s> Source<'s> {
+    pub fn is_built_in(self) -> bool {
+        is_built_in(self.file)
+    }
+
     pub fn parse(self) -> Result<Spanned<DeTable<'s>>, LoadError> {
         DeTable::parse(self.text).map_err(|e| LoadError::from_toml(self.file, self.text, &e))
     }

@@ -569,6 +569,28 @@ mod tests {
         )
     }
 
+    /// Built-in patterns compile on first use, so this loads each built-in
+    /// checklist as a team's file, which compiles and checks every pattern
+    /// at load (a bad one would otherwise fail only when a post reaches it).
+    #[test]
+    fn every_built_in_pattern_compiles() {
+        for (name, text) in BUILT_IN {
+            let source = ChecklistSource {
+                file: format!("as-team/{name}.toml"),
+                text: text.to_string(),
+            };
+            let loaded = RuleBook::load(
+                &[source],
+                None,
+                &Channels::built_in().unwrap(),
+                &Resources::default(),
+            );
+            if let Err(e) = loaded {
+                panic!("{name}: {e}");
+            }
+        }
+    }
+
     /// Line numbers below count the five lines of `HEAD`.
     fn err(rules: &str) -> LoadError {
         match load(rules) {

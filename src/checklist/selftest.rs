@@ -113,7 +113,7 @@ impl fmt::Display for ExampleFailure {
 /// Whether `checklist` is one of the built-in ones, whose examples the test
 /// suite already checks.
 pub fn is_built_in(checklist: &Checklist) -> bool {
-    checklist.file.starts_with("<built-in>/")
+    crate::schema::is_built_in(&checklist.file)
 }
 
 /// Checks the examples of every loaded rule (`postlint test-checklists`).

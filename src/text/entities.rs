@@ -253,8 +253,18 @@ const MAX_DOMAIN_LABEL_LENGTH: usize = 63;
 /// twitter-text's `extractUrlsWithIndices`; `without_scheme` is its
 /// `extractUrlsWithoutProtocol` option (Mastodon turns it off).
 fn scan_urls(text: &str, without_scheme: bool, push: &mut dyn FnMut(Span)) {
-    let needed = if without_scheme { '.' } else { ':' };
-    if !text.contains(needed) {
+    // Every URL has a dot before its TLD, and every TLD starts with a
+    // letter: text without one is skipped before the pattern, which takes
+    // ~7 ms to compile, a third of a one-post run.
+    let dot_letter = || {
+        text.match_indices('.').any(|(i, _)| {
+            text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        })
+    };
+    if !(without_scheme || text.contains(':')) || !dot_letter() {
         return;
     }
     // Same byte offsets as `text`; the patterns are written in lowercase.

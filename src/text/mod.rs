@@ -9,4 +9,5 @@ pub mod pronounce;
 pub mod readability;
 pub mod segment;
 pub mod spelling;
+pub mod squeeze;
 pub mod vocabulary;

@@ -2,6 +2,7 @@
 //! a parsed document; every span indexes the original file.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -10,6 +11,7 @@ use crate::span::Span;
 use crate::text::entities::{self, Entity, EntityKind};
 use crate::text::readability::TextStats;
 use crate::text::segment::{Segmenter, Sentence, Word, WordKind};
+use crate::text::squeeze::Squeezed;
 
 /// How a post's body is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -94,6 +96,8 @@ pub struct Post<'a> {
     /// Non-blank lines of the post, trimmed.
     pub lines: Vec<Span>,
     pub stats: TextStats,
+    /// Made when a word list first asks for it.
+    squeezed: OnceLock<Squeezed>,
 }
 
 impl<'a> Post<'a> {
@@ -156,7 +160,14 @@ impl<'a> Post<'a> {
             sentences: seg.sentences,
             lines,
             stats,
+            squeezed: OnceLock::new(),
         }
+    }
+
+    /// `text` with runs of white space as one space, where word lists match.
+    pub fn squeezed(&self) -> &Squeezed {
+        self.squeezed
+            .get_or_init(|| Squeezed::new(&self.text, self.span))
     }
 
     /// The published text of the post.

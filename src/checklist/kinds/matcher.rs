@@ -1,6 +1,18 @@
-//! Word lists and regex patterns from checklists, compiled once into
-//! linear-time regexes (checklists come from untrusted repos).
+//! Word lists and regex patterns from checklists, compiled into
+//! linear-time automata (checklists come from untrusted repos).
+//!
+//! Word lists are literal automata over the post's squeezed text (see
+//! `text::squeeze`): they build in microseconds, where one regex per list
+//! took about a millisecond. Patterns of built-in checklists compile on
+//! first use, so a run pays only for the rules its posts reach (the test
+//! suite compiles every one); a team's patterns compile at load, so their
+//! errors point into the team's file.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use regex::{Regex, RegexBuilder};
 use toml::Spanned;
 
@@ -8,25 +20,35 @@ use crate::error::LoadError;
 use crate::schema::Source;
 use crate::span::Span;
 use crate::text::post::Post;
+use crate::text::squeeze::Squeezed;
 
 /// Bound on one compiled pattern, so a hostile checklist cannot eat memory.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    regexes: Vec<Compiled>,
+    /// Tokens that a byte automaton matches exactly: all of them when case
+    /// matters, else the ASCII ones (ASCII case folding).
+    words: Option<AhoCorasick>,
+    regexes: Vec<Pattern>,
 }
 
 #[derive(Debug, Clone)]
-struct Compiled {
-    re: Regex,
-    /// Whole-word edges are matched with ASCII `\b` and checked here against
-    /// Unicode word characters. The regex crate's fast engines give up on a
-    /// Unicode `\b` as soon as the text has one non-ASCII character (a curly
-    /// quote will do), which made word lists the slowest part of a run.
-    check_edges: bool,
-    /// Whether the pattern has a group to report instead of the whole match.
-    has_group: bool,
+struct Pattern {
+    source: Box<str>,
+    ignore_case: bool,
+    /// Tokens (not patterns) match on the squeezed text.
+    squeezed: bool,
+    re: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn regex(&self) -> &Regex {
+        self.re.get_or_init(|| {
+            build(&self.source, self.ignore_case)
+                .unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
+        })
+    }
 }
 
 impl Matcher {
@@ -40,49 +62,81 @@ impl Matcher {
         patterns: &[Spanned<String>],
         ignore_case: bool,
     ) -> Result<Self, LoadError> {
-        let mut regexes = Vec::with_capacity(patterns.len() + 2);
         if tokens.iter().any(|t| t.trim().is_empty()) {
             return Err(src
                 .error(rule_span, "a blank token would match everywhere")
                 .with_key("tokens")
                 .with_hint("remove the empty entry"));
         }
-        let mut sorted: Vec<&str> = tokens.iter().map(|t| t.trim()).collect();
-        sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        // Tokens whose edges are ASCII (or not word characters) take the
-        // fast path; the rare ones starting or ending in "é" keep Unicode `\b`.
-        let (fast, unicode): (Vec<&str>, Vec<&str>) =
-            sorted.into_iter().partition(|t| ascii_edges(t));
-        for (list, check_edges) in [(fast, true), (unicode, false)] {
-            if list.is_empty() {
-                continue;
-            }
-            let boundary = if check_edges { r"(?-u:\b)" } else { r"\b" };
-            let alternation = list
+        let eager = !src.is_built_in();
+        let (literal, folded): (Vec<&String>, Vec<&String>) =
+            tokens.iter().partition(|t| !ignore_case || t.is_ascii());
+        let words = (!literal.is_empty())
+            .then(|| {
+                let phrases = literal
+                    .iter()
+                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+                // A contiguous NFA builds several times faster than a DFA and
+                // searches about as fast on post-sized text.
+                AhoCorasickBuilder::new()
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Both)
+                    .ascii_case_insensitive(ignore_case)
+                    .build(phrases)
+            })
+            .transpose()
+            .map_err(|e| {
+                src.error(rule_span.clone(), format!("word list is too large: {e}"))
+                    .with_key("tokens")
+            })?;
+        let mut regexes = Vec::with_capacity(patterns.len() + 1);
+        if !folded.is_empty() {
+            // Tokens with letters beyond ASCII, under Unicode case folding.
+            let mut folded = folded;
+            folded.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            let alternation = folded
                 .iter()
-                .map(|t| token_pattern(t, boundary))
+                .map(|t| token_pattern(t))
                 .collect::<Vec<_>>()
                 .join("|");
-            let re = build(&format!("(?:{alternation})"), ignore_case).map_err(|e| {
+            let source = format!("(?:{alternation})");
+            let re = build(&source, ignore_case).map_err(|e| {
                 src.error(
                     rule_span.clone(),
                     format!("word list does not compile: {e}"),
                 )
                 .with_key("tokens")
             })?;
-            regexes.push(Compiled {
-                re,
-                check_edges,
-                has_group: false,
+            regexes.push(Pattern {
+                source: source.into(),
+                ignore_case,
+                squeezed: true,
+                re: OnceLock::from(re),
             });
         }
         for pattern in patterns {
-            let re = build(pattern.get_ref(), ignore_case).map_err(|e| {
-                src.error(pattern.span(), format!("invalid regular expression: {}", first_line(&e)))
+            let source: Box<str> = pattern.get_ref().as_str().into();
+            if !eager {
+                regexes.push(Pattern {
+                    source,
+                    ignore_case,
+                    squeezed: false,
+                    re: OnceLock::new(),
+                });
+                continue;
+            }
+            let invalid = |message: String| {
+                src.error(pattern.span(), format!("invalid regular expression: {message}"))
                     .with_key("patterns")
                     .with_hint("patterns use the syntax of Rust's `regex` crate (no look-around, no back-references)")
-            })?;
-            if can_match_empty(pattern.get_ref()) {
+            };
+            let hir = regex_syntax::ParserBuilder::new()
+                .case_insensitive(ignore_case)
+                .build()
+                .parse(&source)
+                .map_err(|e| invalid(last_line(&e.to_string())))?;
+            if hir.properties().minimum_len() == Some(0) {
                 return Err(src
                     .error(
                         pattern.span(),
@@ -90,76 +144,176 @@ impl Matcher {
                     )
                     .with_key("patterns"));
             }
-            let has_group = re.captures_len() > 1;
-            regexes.push(Compiled {
-                re,
-                check_edges: false,
-                has_group,
+            let re = build(&source, ignore_case).map_err(|e| invalid(last_line(&e.to_string())))?;
+            regexes.push(Pattern {
+                source,
+                ignore_case,
+                squeezed: false,
+                re: OnceLock::from(re),
             });
         }
-        Ok(Self { regexes })
+        Ok(Self { words, regexes })
     }
 
     pub fn is_empty(&self) -> bool {
-        self.regexes.is_empty()
+        self.words.is_none() && self.regexes.is_empty()
     }
 
-    /// Calls `f` with every match inside `unit` of `text`, in order of
+    /// Calls `f` with every match inside `unit` of the post, in order of
     /// pattern then position.
-    pub fn find(&self, text: &str, unit: Span, mut f: impl FnMut(Span)) {
-        let hay = &text[unit.range()];
-        for c in &self.regexes {
-            each_match(c, hay, |m| {
-                f(Span::new(unit.start + m.start, unit.start + m.end));
+    pub fn find(&self, post: &Post<'_>, unit: Span, mut f: impl FnMut(Span)) {
+        self.each(
+            &post.text,
+            || post.squeezed(),
+            unit,
+            |m| {
+                f(m);
                 true
-            });
-        }
+            },
+        );
     }
 
     /// Every match inside `unit` of a post that readers see as prose: not
     /// in a link, inline code or Markdown syntax. What rules report.
     pub fn find_visible(&self, post: &Post<'_>, unit: Span, mut f: impl FnMut(Span)) {
-        self.find(&post.text, unit, |m| {
+        self.find(post, unit, |m| {
             if !post.is_hidden(m) {
                 f(m);
             }
         });
     }
 
-    /// Whether some match inside `unit` passes `keep` (stops at the first).
-    pub fn any(&self, text: &str, unit: Span, keep: impl Fn(Span) -> bool) -> bool {
-        let hay = &text[unit.range()];
-        self.regexes.iter().any(|c| {
-            let mut found = false;
-            each_match(c, hay, |m| {
-                found = keep(Span::new(unit.start + m.start, unit.start + m.end));
-                !found
+    /// Whether some match inside `unit` of the post passes `keep`.
+    pub fn any(&self, post: &Post<'_>, unit: Span, keep: impl Fn(Span) -> bool) -> bool {
+        self.any_in(&post.text, || post.squeezed(), unit, keep)
+    }
+
+    /// Whether some match inside `unit` of `text` (a file's text, `squeezed`
+    /// made of `unit`) passes `keep`; stops at the first.
+    pub fn any_in<'s>(
+        &self,
+        text: &str,
+        squeezed: impl Fn() -> &'s Squeezed,
+        unit: Span,
+        keep: impl Fn(Span) -> bool,
+    ) -> bool {
+        let mut found = false;
+        self.each(text, squeezed, unit, |m| {
+            found = keep(m);
+            !found
+        });
+        found
+    }
+
+    /// Runs `f` on each match until it returns false.
+    fn each<'s>(
+        &self,
+        text: &str,
+        squeezed: impl Fn() -> &'s Squeezed,
+        unit: Span,
+        mut f: impl FnMut(Span) -> bool,
+    ) {
+        let view = || {
+            let sq = squeezed();
+            let lo = sq.to_squeezed(unit.start);
+            (sq, lo, &sq.text[lo..sq.to_squeezed(unit.end)])
+        };
+        if let Some(ac) = &self.words {
+            let (sq, lo, hay) = view();
+            let go = each_word(ac, hay, |m| {
+                f(Span::new(
+                    sq.to_original(lo + m.start),
+                    sq.to_original(lo + m.end),
+                ))
             });
-            found
-        })
+            if !go {
+                return;
+            }
+        }
+        for p in &self.regexes {
+            let go = if p.squeezed {
+                let (sq, lo, hay) = view();
+                each_match(p, hay, |m| {
+                    f(Span::new(
+                        sq.to_original(lo + m.start),
+                        sq.to_original(lo + m.end),
+                    ))
+                })
+            } else {
+                each_match(p, &text[unit.range()], |m| {
+                    f(Span::new(unit.start + m.start, unit.start + m.end))
+                })
+            };
+            if !go {
+                return;
+            }
+        }
     }
 }
 
-/// Runs `f` on each reported match (the first group when the pattern has
-/// one) until it returns false.
-fn each_match(c: &Compiled, hay: &str, mut f: impl FnMut(std::ops::Range<usize>) -> bool) {
+/// Whole-word token matches, leftmost and then longest; returns false when
+/// `f` stopped it.
+fn each_word(
+    ac: &AhoCorasick,
+    hay: &str,
+    mut f: impl FnMut(std::ops::Range<usize>) -> bool,
+) -> bool {
     let mut at = 0;
-    let mut locs = c.re.capture_locations();
+    while at < hay.len() {
+        let Some(m) = ac.find(Input::new(hay).range(at..)) else {
+            break;
+        };
+        let mut end = m.end();
+        // The longest token here may run into a word ("in order to" in
+        // "in order tomorrow"): try the shorter ones at the same start.
+        let found = loop {
+            if whole_word(hay, &(m.start()..end)) {
+                break Some(end);
+            }
+            let shorter = Input::new(hay)
+                .range(m.start()..end - 1)
+                .anchored(Anchored::Yes);
+            match ac.find(shorter) {
+                Some(s) => end = s.end(),
+                None => break None,
+            }
+        };
+        match found {
+            Some(end) => {
+                if !f(m.start()..end) {
+                    return false;
+                }
+                at = end;
+            }
+            None => at = next_char(hay, m.start()),
+        }
+    }
+    true
+}
+
+/// Runs `f` on each reported match (the first group when the pattern has
+/// one); returns false when `f` stopped it.
+fn each_match(p: &Pattern, hay: &str, mut f: impl FnMut(std::ops::Range<usize>) -> bool) -> bool {
+    let re = p.regex();
+    // A pattern with a group reports the group instead of the whole match.
+    let has_group = re.captures_len() > 1;
+    let mut at = 0;
+    let mut locs = re.capture_locations();
     while at <= hay.len() {
-        let (whole, reported) = if c.has_group {
-            let Some(whole) = c.re.captures_read_at(&mut locs, hay, at) else {
+        let (whole, reported) = if has_group {
+            let Some(whole) = re.captures_read_at(&mut locs, hay, at) else {
                 break;
             };
             let reported = locs.get(1).map_or(whole.range(), |(s, e)| s..e);
             (whole.range(), reported)
         } else {
-            let Some(m) = c.re.find_at(hay, at) else {
+            let Some(m) = re.find_at(hay, at) else {
                 break;
             };
             (m.range(), m.range())
         };
-        if (!c.check_edges || whole_word(hay, &whole)) && !f(reported.clone()) {
-            return;
+        if !f(reported.clone()) {
+            return false;
         }
         // Restart after the reported group, not the whole match, so
         // context a pattern consumed can serve the next match too.
@@ -170,6 +324,7 @@ fn each_match(c: &Compiled, hay: &str, mut f: impl FnMut(std::ops::Range<usize>)
         };
         at = if next > at { next } else { next_char(hay, at) };
     }
+    true
 }
 
 /// True when the match does not continue a word on either side (by the
@@ -187,23 +342,6 @@ fn whole_word(hay: &str, m: &std::ops::Range<usize>) -> bool {
     !(joins_before || joins_after)
 }
 
-/// Whether both ends of a token are ASCII or not word characters, so ASCII
-/// `\b` finds every place a Unicode `\b` would.
-fn ascii_edges(token: &str) -> bool {
-    let ok = |c: Option<char>| {
-        c.is_none_or(|c| c.is_ascii() || !regex_syntax::try_is_word_character(c).unwrap_or(false))
-    };
-    ok(token.chars().next()) && ok(token.chars().next_back())
-}
-
-/// Whether a (valid) pattern can match the empty string anywhere, like
-/// `x*` or a bare `\b`: such a rule would fire at every position.
-fn can_match_empty(pattern: &str) -> bool {
-    regex_syntax::Parser::new()
-        .parse(pattern)
-        .map_or(true, |hir| hir.properties().minimum_len() == Some(0))
-}
-
 fn build(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
         .case_insensitive(ignore_case)
@@ -211,7 +349,8 @@ fn build(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
         .build()
 }
 
-fn token_pattern(token: &str, boundary: &str) -> String {
+fn token_pattern(token: &str) -> String {
+    let boundary = r"\b";
     let escaped = token
         .split_whitespace()
         .map(regex::escape)
@@ -238,9 +377,9 @@ fn next_char(s: &str, at: usize) -> usize {
         .map_or(s.len() + 1, |c| at + c.len_utf8())
 }
 
-fn first_line(e: &regex::Error) -> String {
-    // The regex crate's message ends with the reason on its last line.
-    e.to_string()
+/// The reason, which the regex crates' messages end with.
+fn last_line(message: &str) -> String {
+    message
         .lines()
         .rev()
         .find(|l| !l.trim().is_empty())
@@ -252,6 +391,7 @@ fn first_line(e: &regex::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::post::Reading;
 
     fn matches(tokens: &[&str], patterns: &[&str], text: &str) -> Vec<String> {
         let src = Source {
@@ -264,10 +404,9 @@ mod tests {
             .map(|p| Spanned::new(0..0, p.to_string()))
             .collect();
         let m = Matcher::compile(src, 0..0, &tokens, &patterns, true).unwrap();
+        let post = Post::build(text, Span::new(0, text.len()), Reading::Plain, 0, 1);
         let mut out = Vec::new();
-        m.find(text, Span::new(0, text.len()), |s| {
-            out.push(text[s.range()].to_owned())
-        });
+        m.find(&post, post.span, |s| out.push(text[s.range()].to_owned()));
         out
     }
 
@@ -282,6 +421,44 @@ mod tests {
             ["in  order\nto"]
         );
         assert_eq!(matches(&["C++"], &[], "I like C++."), ["C++"]);
+        // Blanked Markdown and odd spaces are white space like any other.
+        assert_eq!(
+            matches(
+                &["at the end of the day"],
+                &[],
+                "At\u{a0}the  end of\tthe\r\nday."
+            ),
+            ["At\u{a0}the  end of\tthe\r\nday"]
+        );
+    }
+
+    #[test]
+    fn longest_whole_word_wins_at_each_start() {
+        let tokens = ["in order", "in order to", "order"];
+        assert_eq!(matches(&tokens, &[], "in order to win"), ["in order to"]);
+        // The longest runs into a word; the shorter one at the same start fits.
+        assert_eq!(matches(&tokens, &[], "in order tomorrow"), ["in order"]);
+        assert_eq!(matches(&tokens, &[], "within order"), ["order"]);
+        assert_eq!(matches(&tokens, &[], "IN ORDER"), ["IN ORDER"]);
+    }
+
+    #[test]
+    fn built_in_patterns_wait_for_first_use_and_team_patterns_do_not() {
+        let pattern = [Spanned::new(0..0, "fo+".to_owned())];
+        let built_in = Source {
+            file: "<built-in>/rules/x.toml",
+            text: "",
+        };
+        let team = Source {
+            file: "team.toml",
+            text: "",
+        };
+        let lazy = Matcher::compile(built_in, 0..0, &[], &pattern, false).unwrap();
+        assert!(lazy.regexes[0].re.get().is_none());
+        lazy.regexes[0].regex();
+        assert!(lazy.regexes[0].re.get().is_some());
+        let eager = Matcher::compile(team, 0..0, &[], &pattern, false).unwrap();
+        assert!(eager.regexes[0].re.get().is_some());
     }
 
     #[test]

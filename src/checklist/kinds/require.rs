@@ -9,6 +9,7 @@ use super::countable::Countable;
 use super::matcher::Matcher;
 use crate::error::LoadError;
 use crate::text::post::Scope;
+use crate::text::squeeze::Squeezed;
 
 /// Front matter keys a condition can test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -106,7 +107,7 @@ impl Require {
             if !self.when.holds(post.words_in(unit).len(), input.cx) {
                 continue;
             }
-            let found = self.matcher.any(&post.text, unit, |m| !post.is_hidden(m))
+            let found = self.matcher.any(post, unit, |m| !post.is_hidden(m))
                 || self
                     .entities
                     .iter()
@@ -137,13 +138,16 @@ impl Require {
         if !self.when.holds(thread.words, input.cx) {
             return;
         }
-        let found = self
-            .matcher
-            .any(&post.text, thread.span, |m| !thread.in_link(m))
-            || self.entities.iter().any(|c| match c.entity_kind() {
-                Some(kind) => thread.has(kind),
-                None => *c == Countable::Emoji && thread.emoji > 0,
-            });
+        let squeezed = Squeezed::new(&post.text, thread.span);
+        let found = self.matcher.any_in(
+            &post.text,
+            || &squeezed,
+            thread.span,
+            |m| !thread.in_link(m),
+        ) || self.entities.iter().any(|c| match c.entity_kind() {
+            Some(kind) => thread.has(kind),
+            None => *c == Countable::Emoji && thread.emoji > 0,
+        });
         if !found {
             let at = post.lines.last().copied().unwrap_or(post.span);
             let campaign = input.cx.front_matter.campaign.as_deref().unwrap_or("");
