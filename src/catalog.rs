@@ -94,7 +94,12 @@ pub fn explain(book: &RuleBook, channels: &Channels, id: &str) -> Result<String,
     if !rule.examples.bad.is_empty() {
         let _ = writeln!(out, "\nFlagged:");
         for e in &rule.examples.bad {
-            let _ = writeln!(out, "  {} {}", "✗".red(), e.replace('\n', "\n    "));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                "✗".red(),
+                show_marks(e).replace('\n', "\n    ")
+            );
         }
     }
     if !rule.examples.good.is_empty() {
@@ -207,5 +212,27 @@ pub fn reference(book: &RuleBook, channels: &Channels) -> String {
             }
         }
     }
+    out
+}
+
+/// A bad example's `⟦marks⟧` underlined in red when the terminal shows
+/// colours; as written (brackets) when it does not.
+fn show_marks(example: &str) -> String {
+    use crate::checklist::selftest::{MARK_CLOSE, MARK_OPEN};
+    if !colored::control::SHOULD_COLORIZE.should_colorize() {
+        return example.to_owned();
+    }
+    let mut out = String::with_capacity(example.len());
+    let mut rest = example;
+    while let Some(open) = rest.find(MARK_OPEN) {
+        let after = &rest[open + MARK_OPEN.len_utf8()..];
+        let Some(close) = after.find(MARK_CLOSE) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&after[..close].red().underline().to_string());
+        rest = &after[close + MARK_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
     out
 }

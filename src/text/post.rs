@@ -89,6 +89,8 @@ pub struct Post<'a> {
     /// Markdown links, `[text](target)` whole (plain posts link by URL:
     /// see `entities`).
     pub links: Vec<Span>,
+    /// Markdown code blocks, whole.
+    pub code_blocks: Vec<Span>,
     pub entities: Vec<Entity>,
     pub emoji: Vec<Span>,
     pub words: Vec<Word>,
@@ -108,10 +110,11 @@ impl<'a> Post<'a> {
         index: usize,
         count: usize,
     ) -> Post<'a> {
-        let (text, blocks, code, links) = match reading {
+        let (text, blocks, code, links, code_blocks) = match reading {
             Reading::Plain => (
                 Cow::Borrowed(source),
                 document::plain_blocks(source, span),
+                Vec::new(),
                 Vec::new(),
                 Vec::new(),
             ),
@@ -122,6 +125,7 @@ impl<'a> Post<'a> {
                     prose.blocks,
                     prose.code,
                     prose.links,
+                    prose.code_blocks,
                 )
             }
         };
@@ -154,6 +158,7 @@ impl<'a> Post<'a> {
             blocks,
             code,
             links,
+            code_blocks,
             entities,
             emoji,
             words: seg.words,

@@ -9,6 +9,7 @@ use super::api::{Compile, Emit, Input};
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
 use crate::text::segment::WordKind;
+use crate::text::spelling::Dictionary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -84,6 +85,14 @@ impl Capitalization {
                     if !c.is_lowercase() || chars.any(char::is_uppercase) || self.allowed(word) {
                         continue;
                     }
+                    // A word the dictionary does not know ("rustup", a user
+                    // name) is a name written in lowercase, and one that goes
+                    // on as an identifier ("rust-lang/rust", "pr#42") is code.
+                    let unknown =
+                        Dictionary::for_lang(&input.cx.lang).is_some_and(|d| !d.contains(word));
+                    if unknown || continues_as_identifier(&post.text[first.span.end..]) {
+                        continue;
+                    }
                     let suggestion: String = c
                         .to_uppercase()
                         .chain(word[c.len_utf8()..].chars())
@@ -149,7 +158,9 @@ fn starts_list_item(post: &crate::text::post::Post<'_>, word_start: usize) -> bo
     // A paragraph right after a code block usually goes on with the
     // sentence the code interrupted ("```...``` will now print 3").
     if post.reading == crate::text::post::Reading::Markdown {
-        let before = post.source[..word_start].trim_end();
+        // Quote markers too: the code may sit in a block quote.
+        let before =
+            post.source[..word_start].trim_end_matches(|c: char| c.is_whitespace() || c == '>');
         if before.ends_with("```") || before.ends_with("~~~") {
             return true;
         }
@@ -164,6 +175,17 @@ fn starts_list_item(post: &crate::text::post::Post<'_>, word_start: usize) -> bo
         && !prefix.chars().any(|c| {
             c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '"' | '\'' | '“' | '‘' | '(' | '[')
         })
+}
+
+/// Whether the text right after a word makes it part of a path, an issue
+/// reference, an address or a file name.
+fn continues_as_identifier(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        Some('#' | '/' | '_' | '@') => chars.next().is_some_and(char::is_alphanumeric),
+        Some('.') => chars.next().is_some_and(|c| c.is_ascii_alphanumeric()),
+        _ => false,
+    }
 }
 
 /// Acronyms ("CUDA", "NVIDIA") are written in capitals, not shouted. Without

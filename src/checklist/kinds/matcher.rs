@@ -8,6 +8,7 @@
 //! suite compiles every one); a team's patterns compile at load, so their
 //! errors point into the team's file.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{
@@ -160,14 +161,18 @@ impl Matcher {
     }
 
     /// Calls `f` with every match inside `unit` of the post, in order of
-    /// pattern then position.
+    /// pattern then position; a span two patterns match is reported once.
     pub fn find(&self, post: &Post<'_>, unit: Span, mut f: impl FnMut(Span)) {
+        let sources = usize::from(self.words.is_some()) + self.regexes.len();
+        let mut seen = (sources > 1).then(HashSet::new);
         self.each(
             &post.text,
             || post.squeezed(),
             unit,
             |m| {
-                f(m);
+                if seen.as_mut().is_none_or(|s| s.insert((m.start, m.end))) {
+                    f(m);
+                }
                 true
             },
         );
@@ -429,6 +434,14 @@ mod tests {
                 "At\u{a0}the  end of\tthe\r\nday."
             ),
             ["At\u{a0}the  end of\tthe\r\nday"]
+        );
+    }
+
+    #[test]
+    fn a_span_two_patterns_match_is_reported_once() {
+        assert_eq!(
+            matches(&["going"], &["go+ing", "going"], "going"),
+            ["going"]
         );
     }
 

@@ -35,7 +35,7 @@
 //! (fixes to review), and the English tables of known misspellings do not
 //! apply to it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
@@ -45,6 +45,7 @@ use super::case::match_case;
 use crate::checklist::template::Template;
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
+use crate::input::document::BlockKind;
 use crate::span::Span;
 use crate::text::post::Post;
 use crate::text::segment::WordKind;
@@ -237,7 +238,10 @@ impl Spelling {
                 continue;
             }
             let text = post.slice(word.span);
-            if !is_checkable(text) || quoted(&post.text, word.span) {
+            if !is_checkable(text)
+                || quoted(&post.text, word.span)
+                || glued_to_code(post, word.span)
+            {
                 continue;
             }
             // A word the dictionary knows is no misspelling, whatever the
@@ -280,12 +284,13 @@ impl Spelling {
             *uses.entry(text.to_lowercase()).or_default() += 1;
         }
         let listy = self.name_lists(post, unknown.iter().map(|u| u.0));
+        let code = code_words(post);
         for (span, text, linked) in unknown {
+            let lower = text.to_lowercase();
             let term = linked
-                || uses
-                    .get(&text.to_lowercase())
-                    .is_some_and(|&n| n >= self.term_uses)
-                || listy.iter().any(|b| b.contains(span));
+                || uses.get(&lower).is_some_and(|&n| n >= self.term_uses)
+                || listy.iter().any(|b| b.contains(span))
+                || code.contains(without_possessive(&lower));
             self.unknown(dictionary, text, span, term, emit);
         }
     }
@@ -363,24 +368,38 @@ impl Spelling {
         }
     }
 
-    /// Paragraphs (blocks) so full of unknown words that they are lists of
-    /// names (`name_list_words`, `name_list_share`).
+    /// Paragraphs, and lists taken whole, so full of unknown words that
+    /// they are lists of names (`name_list_words`, `name_list_share`): a
+    /// release post's contributor list has one handle per item.
     fn name_lists(&self, post: &Post<'_>, unknown: impl Iterator<Item = Span>) -> Vec<Span> {
-        let mut counts = vec![0usize; post.blocks.len()];
+        let mut groups: Vec<Span> = Vec::new();
+        let mut previous = None;
+        for b in &post.blocks {
+            match groups.last_mut() {
+                Some(last)
+                    if b.kind == BlockKind::ListItem && previous == Some(BlockKind::ListItem) =>
+                {
+                    last.end = b.span.end;
+                }
+                _ => groups.push(b.span),
+            }
+            previous = Some(b.kind);
+        }
+        let mut counts = vec![0usize; groups.len()];
         for span in unknown {
-            let i = post.blocks.partition_point(|b| b.span.end <= span.start);
+            let i = groups.partition_point(|g| g.end <= span.start);
             if let Some(n) = counts.get_mut(i) {
                 *n += 1;
             }
         }
-        post.blocks
-            .iter()
+        groups
+            .into_iter()
             .zip(counts)
-            .filter(|(b, n)| {
+            .filter(|(g, n)| {
                 *n >= self.name_list_words
-                    && *n as f64 >= self.name_list_share * post.words_in(b.span).len() as f64
+                    && *n as f64 >= self.name_list_share * post.words_in(*g).len() as f64
             })
-            .map(|(b, _)| b.span)
+            .map(|(g, _)| g)
             .collect()
     }
 
@@ -464,6 +483,39 @@ fn quoted(text: &str, span: Span) -> bool {
             | (Some('‘'), Some('’'))
             | (Some('`'), Some('`'))
     )
+}
+
+/// The identifiers a post writes as code, inline or in blocks, in lowercase:
+/// "rustup" in `rustup update` makes "rustup" in prose one of its terms,
+/// not a typo.
+fn code_words(post: &Post<'_>) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for span in post.code.iter().chain(&post.code_blocks) {
+        let code = &post.source[span.range()];
+        for token in code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')) {
+            let token = token.trim_matches('-');
+            if token.chars().any(char::is_alphabetic) && !words.contains(token) {
+                words.insert(token.to_lowercase());
+            }
+        }
+    }
+    words
+}
+
+/// "`match`ing", "`await`-ed": a suffix written onto inline code is part
+/// of the code word.
+fn glued_to_code(post: &Post<'_>, word: Span) -> bool {
+    let i = post.code.partition_point(|c| c.end <= word.start);
+    i.checked_sub(1).is_some_and(|i| {
+        let gap = &post.source[post.code[i].end..word.start];
+        gap.is_empty() || gap == "-"
+    })
+}
+
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 #[cfg(test)]

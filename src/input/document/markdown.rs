@@ -33,6 +33,9 @@ pub struct Prose {
     /// Each link, `[text](target)` whole, in order: readers see a link
     /// where the prose view shows only its text.
     pub links: Vec<Span>,
+    /// Fenced and indented code blocks, whole, in order: the post's terms
+    /// (a word written in code is no misspelling in prose either).
+    pub code_blocks: Vec<Span>,
 }
 
 /// The prose of `post`, a span of a Markdown file's body.
@@ -62,6 +65,7 @@ pub fn markdown_prose(source: &str, post: Span) -> Prose {
         code: Vec::new(),
         spaces: Vec::new(),
         links: Vec::new(),
+        code_blocks: Vec::new(),
     };
     let parser = Parser::new_ext(post.text(source), options()).into_offset_iter();
     for (event, range) in parser {
@@ -75,6 +79,7 @@ pub fn markdown_prose(source: &str, post: Span) -> Prose {
         mut code,
         spaces,
         links,
+        code_blocks,
         ..
     } = walker;
     let shortcodes = blank_shortcodes(&mut buf, post);
@@ -97,6 +102,7 @@ pub fn markdown_prose(source: &str, post: Span) -> Prose {
         code,
         markup,
         links,
+        code_blocks,
     }
 }
 
@@ -176,6 +182,7 @@ struct Walker<'a> {
     /// Entities that render as whitespace, such as `&nbsp;`.
     spaces: Vec<Span>,
     links: Vec<Span>,
+    code_blocks: Vec<Span>,
 }
 
 impl Walker<'_> {
@@ -184,6 +191,9 @@ impl Walker<'_> {
             Event::Start(tag) => {
                 if matches!(tag, Tag::Link { .. }) && self.hidden == 0 {
                     self.links.push(span);
+                }
+                if matches!(tag, Tag::CodeBlock(_)) && self.hidden == 0 {
+                    self.code_blocks.push(span);
                 }
                 self.start(&tag)
             }
