@@ -103,6 +103,16 @@ fn a_german_dictionary_checks_german_posts_and_english_keeps_the_embedded_one() 
 }
 
 #[test]
+fn german_nouns_are_capitalised_so_a_capital_does_not_make_a_name() {
+    let Some(dir) = with_german() else { return };
+    let text = "---\nlang: de\n---\nWir haben das neue Sytem gestern mit Frau Kowalczyk gebaut. \
+                Die Anwendnug läuft schon seit einer Woche ohne Probleme.\n";
+    // One edit from a dictionary noun: a typo. A name with no close word
+    // stays a name.
+    assert_eq!(misspelled(dir.path(), text), ["Sytem", "Anwendnug"]);
+}
+
+#[test]
 fn a_dictionary_that_cannot_be_read_or_parsed_is_a_located_config_error() {
     let dir = temp_dir();
     write(dir.path(), "post.md", "Hello there.\n");

@@ -92,6 +92,11 @@ pub struct Spec {
     name_list_words: usize,
     #[serde(default = "quarter")]
     name_list_share: f64,
+    /// For `unknown`: languages that capitalise every noun (German). A
+    /// capital there does not make a word a name, so a capitalised word
+    /// is flagged when a dictionary word one edit away exists.
+    #[serde(default)]
+    capitalized_nouns: Vec<String>,
 }
 
 fn two() -> usize {
@@ -119,6 +124,7 @@ pub struct Spelling {
     term_uses: usize,
     name_list_words: usize,
     name_list_share: f64,
+    capitalized_nouns: Vec<String>,
     vocabulary: Arc<Vocabulary>,
     /// The team's Hunspell dictionaries; they win over the embedded ones.
     team: Arc<TeamDictionaries>,
@@ -200,6 +206,7 @@ impl Spelling {
             term_uses: spec.term_uses.max(1),
             name_list_words: spec.name_list_words.max(1),
             name_list_share: spec.name_list_share.clamp(0.0, 1.0),
+            capitalized_nouns: spec.capitalized_nouns,
             vocabulary,
             team: Arc::clone(&resources.dictionaries),
             cache: Mutex::new(HashMap::new()),
@@ -284,6 +291,10 @@ impl Spelling {
             *uses.entry(text.to_lowercase()).or_default() += 1;
         }
         let listy = self.name_lists(post, unknown.iter().map(|u| u.0));
+        let nouns = self
+            .capitalized_nouns
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(input.cx.lang.primary()));
         let code = code_words(post);
         for (span, text, linked) in unknown {
             let lower = text.to_lowercase();
@@ -291,7 +302,7 @@ impl Spelling {
                 || uses.get(&lower).is_some_and(|&n| n >= self.term_uses)
                 || listy.iter().any(|b| b.contains(span))
                 || code.contains(without_possessive(&lower));
-            self.unknown(dictionary, text, span, term, emit);
+            self.unknown(dictionary, text, span, term, nouns, emit);
         }
     }
 
@@ -303,6 +314,7 @@ impl Spelling {
         text: &str,
         span: Span,
         term: bool,
+        capitalized_nouns: bool,
         emit: &mut Emit<'_>,
     ) {
         // A known misspelling with one correction: the rule's own table
@@ -325,12 +337,20 @@ impl Spelling {
             );
             return;
         }
-        let name_like =
-            term || text.chars().next().is_some_and(char::is_uppercase) || text.contains('-');
+        let capital = text.chars().next().is_some_and(char::is_uppercase);
+        let name_like = term || (capital && !capitalized_nouns) || text.contains('-');
         if name_like && !dictionary.known_misspelling(text) {
             return;
         }
         let suggestions = self.suggestions(dictionary, text);
+        // A capitalised noun ("Sytem") is a typo when a word one edit away
+        // exists ("System"); anything further off is more likely a name.
+        if capital
+            && capitalized_nouns
+            && !suggestions.first().is_some_and(|s| one_edit(text, &s.word))
+        {
+            return;
+        }
         match suggestions.first() {
             Some(best) => {
                 let applicability = if best.confident {
@@ -512,6 +532,23 @@ fn glued_to_code(post: &Post<'_>, word: Span) -> bool {
     })
 }
 
+/// Whether `a` becomes `b` by one inserted, deleted or replaced letter,
+/// or two neighbours swapped.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (left, right) = (a.len() - prefix - suffix, b.len() - prefix - suffix);
+    let swapped =
+        left == 2 && right == 2 && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix];
+    (left <= 1 && right <= 1 && a != b) || swapped
+}
+
 fn without_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -524,6 +561,22 @@ mod tests {
     use crate::checklist::{ChecklistSource, RuleBook};
     use crate::engine::Engine;
     use crate::profile::channel::Channels;
+
+    #[test]
+    fn one_edit_means_one_letter_or_one_swap() {
+        use super::one_edit;
+        for (a, b) in [
+            ("Sytem", "System"),
+            ("Anwendnug", "Anwendung"),
+            ("Hauss", "Haus"),
+            ("Bäcker", "Becker"),
+        ] {
+            assert!(one_edit(a, b), "{a} {b}");
+        }
+        for (a, b) in [("Kowalczyk", "Kowalski"), ("Haus", "Haus"), ("Abc", "Acbd")] {
+            assert!(!one_edit(a, b), "{a} {b}");
+        }
+    }
     use crate::text::vocabulary::Vocabulary;
     use std::sync::Arc;
 
