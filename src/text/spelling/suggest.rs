@@ -80,18 +80,18 @@ pub(super) struct Weights {
 
 impl Weights {
     pub(super) const DEFAULT: Weights = Weights {
-        lambda: 0.12,
-        neighbour: 0.9,
-        vowel: 0.8,
+        lambda: 0.06,
+        neighbour: 0.8,
+        vowel: 0.7,
         sound: 0.8,
         transpose: 0.4,
         double: 0.5,
         omit: 0.5,
-        extra: 0.9,
-        rep: 0.1,
+        extra: 0.8,
+        rep: 0.7,
         split: 1.6,
-        name: 0.4,
-        first: 0.4,
+        name: 0.6,
+        first: 0.2,
     };
 }
 
