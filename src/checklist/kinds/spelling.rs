@@ -47,6 +47,7 @@ use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
 use crate::input::document::BlockKind;
 use crate::span::Span;
+use crate::text::entities::EntityKind;
 use crate::text::post::Post;
 use crate::text::segment::WordKind;
 use crate::text::spelling::Dictionary;
@@ -282,6 +283,23 @@ impl Spelling {
             }
         }
         let Some(dictionary) = dictionary else { return };
+        // A CamelCase hashtag is words run together ("#ProductLaunch"): a
+        // part that is a known misspelling ("#RecieveMore") is flagged, any
+        // other unknown part is taken for a name, as a capitalised word is.
+        for tag in post
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Hashtag)
+        {
+            for part in camel_case_parts(post.slice(tag.span)) {
+                let span = Span::new(tag.span.start + part.start, tag.span.start + part.end);
+                let text = post.slice(span);
+                let known = dictionary.contains(text) || other.is_some_and(|o| o.contains(text));
+                if !known && self.vocabulary.verdict(text) == Verdict::Unknown {
+                    self.unknown(dictionary, text, span, true, false, emit);
+                }
+            }
+        }
         if unknown.is_empty() {
             return;
         }
@@ -549,6 +567,42 @@ fn one_edit(a: &str, b: &str) -> bool {
     (left <= 1 && right <= 1 && a != b) || swapped
 }
 
+/// The words of a CamelCase hashtag ("#WorkFromHome": Work, From, Home),
+/// as byte ranges of `tag`; none for a hashtag in one case ("#rustlang",
+/// "#AI") or a part in capitals or shorter than three letters.
+fn camel_case_parts(tag: &str) -> Vec<std::ops::Range<usize>> {
+    let mut parts = Vec::new();
+    let chars: Vec<char> = tag.chars().collect();
+    let camel = chars
+        .windows(2)
+        .any(|w| (w[0].is_lowercase() || w[0].is_numeric()) && w[1].is_uppercase());
+    if !camel {
+        return parts;
+    }
+    let mut start = None;
+    let mut previous: Option<char> = None;
+    let close = |start: Option<usize>, end: usize, parts: &mut Vec<_>| {
+        if let Some(s) = start {
+            let part: &str = &tag[s..end];
+            if part.chars().count() >= 3 && part.chars().any(char::is_lowercase) {
+                parts.push(s..end);
+            }
+        }
+    };
+    for (i, c) in tag.char_indices() {
+        if !c.is_alphabetic() {
+            close(start.take(), i, &mut parts);
+        } else if start.is_none() || (c.is_uppercase() && previous.is_some_and(char::is_lowercase))
+        {
+            close(start.take(), i, &mut parts);
+            start = Some(i);
+        }
+        previous = Some(c);
+    }
+    close(start, tag.len(), &mut parts);
+    parts
+}
+
 fn without_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -561,6 +615,25 @@ mod tests {
     use crate::checklist::{ChecklistSource, RuleBook};
     use crate::engine::Engine;
     use crate::profile::channel::Channels;
+
+    #[test]
+    fn camel_case_hashtags_split_into_words() {
+        let parts = |tag: &str| -> Vec<String> {
+            super::camel_case_parts(tag)
+                .into_iter()
+                .map(|r| tag[r].to_owned())
+                .collect()
+        };
+        assert_eq!(parts("#WorkFromHome"), ["Work", "From", "Home"]);
+        assert_eq!(parts("#RecieveMore2025"), ["Recieve", "More"]);
+        assert_eq!(parts("#iPhoneLaunch"), ["Phone", "Launch"]);
+        assert!(parts("#rustlang").is_empty());
+        assert!(parts("#AI").is_empty());
+        assert!(
+            parts("#Launch").is_empty(),
+            "one word: the dictionary never sees it"
+        );
+    }
 
     #[test]
     fn one_edit_means_one_letter_or_one_swap() {
