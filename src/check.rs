@@ -329,6 +329,11 @@ mod tests {
             ["x"],
             ".tweet files are X posts"
         );
+        assert_eq!(
+            channels(&engine("", CliChoices::default()), "a.toot", plain),
+            ["mastodon"],
+            ".toot files are Mastodon posts"
+        );
     }
 
     #[test]

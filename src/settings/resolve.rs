@@ -404,10 +404,12 @@ fn key_line(source: &str, fm: Span, key: &str) -> Option<Span> {
 }
 
 /// The channel when nothing names one: `.tweet` files (the twitter-together
-/// format) are X posts; anything else is `generic`.
+/// format) are X posts, `.toot` files (toot-together) Mastodon posts;
+/// anything else is `generic`.
 fn default_channel(path: Option<&Path>) -> &'static str {
     match path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
         Some(ext) if ext.eq_ignore_ascii_case("tweet") => "x",
+        Some(ext) if ext.eq_ignore_ascii_case("toot") => "mastodon",
         _ => DEFAULT_CHANNEL,
     }
 }

@@ -25,11 +25,19 @@ pub enum Reading {
 
 impl Reading {
     /// The posts of `doc` read this way: a plain body is a thread split at
-    /// `separator` lines; a Markdown body is one post, trimmed (and none
-    /// when blank: a file with front matter only is a site's index page,
-    /// not an empty post).
+    /// `separator` lines (none when blank under a repost or images); a
+    /// Markdown body is one post, trimmed (and none when blank: a file with
+    /// front matter only is a site's index page, not an empty post).
     pub fn posts(self, doc: &document::Document<'_>, separator: &str) -> Vec<Span> {
         match self {
+            // A repost or an images-only post (`retweet:`, `media:` and no
+            // body) has no text to check, which is not an empty post.
+            Reading::Plain
+                if doc.front_matter.stands_without_text()
+                    && doc.source[doc.body.range()].trim().is_empty() =>
+            {
+                Vec::new()
+            }
             Reading::Plain => document::split_posts(doc.source, doc.body, separator),
             Reading::Markdown => {
                 let text = &doc.source[doc.body.range()];

@@ -25,6 +25,18 @@ pub struct FrontMatter {
     pub checklists: Option<Vec<String>>,
     /// Rule ids from `postlint: { disable: [...] }` / `[postlint] disable`.
     pub disable: Vec<String>,
+    /// A scheduler's keys (twitter-together, toot-together) that make a
+    /// post without text a valid one: `retweet: <url>` (a repost) or
+    /// `media:` (images). Read, never validated: they are not postlint's.
+    pub reposts: bool,
+    pub media: usize,
+}
+
+impl FrontMatter {
+    /// Whether the post is published even with no text of its own.
+    pub fn stands_without_text(&self) -> bool {
+        self.reposts || self.media > 0
+    }
 }
 
 /// Front matter found at the start of a file.
@@ -168,6 +180,35 @@ pub(super) fn detect(source: &str, start: usize, syntax: Syntax) -> Option<Detec
 
 fn is_fence(line: &str, fence: &str) -> bool {
     line.trim_end_matches([' ', '\t', '\r']) == fence
+}
+
+/// A file that opens front matter (`---` or `+++` on its first line, then
+/// a `key: value` or `key = value` line) and never closes it. Its text is
+/// still checked, as text; the problem says why no settings were read. A
+/// `---` followed by prose is a thematic break or text, not a problem.
+pub(super) fn unclosed(source: &str, start: usize) -> Option<Problem> {
+    let mut it = lines(source, Span::new(start, source.len()));
+    let first = it.next()?;
+    let fence = ["---", "+++"]
+        .into_iter()
+        .find(|f| is_fence(first.text(source), f))?;
+    let looks_like_a_key = it.next().is_some_and(|line| {
+        let text = line.text(source).trim();
+        text.split_once([':', '=']).is_some_and(|(key, _)| {
+            let key = key.trim();
+            !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        })
+    });
+    if !looks_like_a_key || find_fence(source, start).is_some() {
+        return None;
+    }
+    Some(Problem {
+        span: Some(first.trimmed(source)),
+        message: format!("front matter is not closed: no `{fence}` line ends it"),
+        help: Some(format!(
+            "add a `{fence}` line after its last key, or remove the first line if it is not front matter; the whole file is checked as text, and no settings are read from it"
+        )),
+    })
 }
 
 fn find_fence(source: &str, start: usize) -> Option<Fence> {
@@ -558,6 +599,17 @@ impl Reader<'_> {
                     })
                 }
                 "postlint" => fm.disable = self.postlint_table(value),
+                "retweet" | "repost" | "boost" => {
+                    fm.reposts = matches!(&value, Value::Str(s) if !s.trim().is_empty())
+                }
+                "media" => {
+                    fm.media = match &value {
+                        Value::Seq(items) => items.len(),
+                        Value::Str(s) if !s.trim().is_empty() => 1,
+                        Value::Map(_) => 1,
+                        _ => 0,
+                    }
+                }
                 _ => {}
             }
         }
@@ -779,6 +831,16 @@ mod tests {
                 lang: Some(s("en")),
                 checklists: Some(vec![s("readable")]),
                 disable: vec![s("readable.sentence-length")],
+                reposts: false,
+                media: 0,
+            },
+        );
+        check(
+            "---\nretweet: https://x.com/a/status/1\nmedia:\n  - file: a.jpg\n    alt: A\n  - b.jpg\nreply: https://x.com/b\n---\n",
+            FrontMatter {
+                reposts: true,
+                media: 2,
+                ..Default::default()
             },
         );
         check(
@@ -990,6 +1052,25 @@ mod tests {
         let (_, _, _, problems) = detect_md(source).expect("fm");
         assert!(problems[0].1.contains("YAML"), "{problems:?}");
         assert!(!problems[0].1.contains("line"), "{problems:?}");
+    }
+
+    #[test]
+    fn an_opening_fence_with_no_closing_one_is_reported_on_line_1() {
+        for (source, fence) in [
+            ("---\nchannel: x\nHello", "---"),
+            ("+++\ntitle = 'a'\n", "+++"),
+        ] {
+            let p = unclosed(source, 0).expect(source);
+            assert_eq!(p.span.map(|s| s.text(source)), Some(fence));
+            assert!(p.message.contains(fence), "{}", p.message);
+        }
+        for closed in ["---\nchannel: x\n---\nHello", "Hello\n---\n", "--- \n..."] {
+            assert!(unclosed(closed, 0).is_none(), "{closed:?}");
+        }
+        assert!(
+            unclosed("---\na: b\n...\nbody", 0).is_none(),
+            "`...` closes YAML too"
+        );
     }
 
     /// Plain text: a leading `---` block is front matter only when it reads

@@ -69,8 +69,9 @@ impl Syntax {
 
     /// File extensions read as Markdown (MDX is read as Markdown too).
     pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdx"];
-    /// File extensions of plain-text posts (`.tweet`: twitter-together).
-    pub const PLAIN_EXTENSIONS: &[&str] = &["txt", "tweet"];
+    /// File extensions of plain-text posts (`.tweet`: twitter-together;
+    /// `.toot`: toot-together).
+    pub const PLAIN_EXTENSIONS: &[&str] = &["txt", "tweet", "toot"];
 }
 
 /// Something wrong with the file itself rather than its prose, such as
@@ -118,7 +119,7 @@ pub fn parse(source: &str, syntax: Syntax) -> Document<'_> {
             front_matter: FrontMatter::default(),
             front_matter_span: None,
             body: Span::new(start, source.len()),
-            problems: Vec::new(),
+            problems: front_matter::unclosed(source, start).into_iter().collect(),
         },
     }
 }
@@ -380,6 +381,7 @@ mod tests {
             ("x.mdx", Syntax::Markdown),
             ("x.txt", Syntax::Plain),
             ("x.tweet", Syntax::Plain),
+            ("x.toot", Syntax::Plain),
             ("-", Syntax::Plain),
             ("README", Syntax::Plain),
             ("md", Syntax::Plain),
@@ -404,11 +406,15 @@ mod tests {
         assert_eq!(doc.body, Span::new(3, 8));
         assert_eq!(doc.front_matter_span, None);
 
-        // An unclosed fence is a thematic break or text, never a problem.
+        // An unclosed fence before prose is a thematic break or text; before
+        // a `key:` line it is front matter someone forgot to close.
         for syntax in [Syntax::Plain, Syntax::Markdown] {
             let doc = parse("---\nhello\n", syntax);
             assert_eq!(doc.body, Span::new(0, 10));
             assert!(doc.problems.is_empty());
+            let doc = parse("---\nchannel: x\nhello\n", syntax);
+            assert_eq!(doc.body, Span::new(0, 21));
+            assert_eq!(doc.problems.len(), 1);
         }
 
         let doc = parse("---\nchannel: [x\n---\nbody", Syntax::Markdown);
