@@ -15,7 +15,7 @@ use crate::finding::{Finding, Severity};
 use crate::ids::{ChannelId, RuleId};
 use crate::input::document::{self, Document, Syntax};
 use crate::input::read::read_text;
-use crate::outcome::{FileOutcome, PostOutcome, Reason, Verdict, shown};
+use crate::outcome::{FileOutcome, NoChannel, PostOutcome, Reason, Verdict, shown};
 use crate::settings::config::FailOn;
 use crate::settings::resolve::FileSettings;
 use crate::span::LineIndex;
@@ -40,14 +40,23 @@ impl Engine {
         source: String,
     ) -> FileOutcome {
         let syntax = path.map_or(Syntax::Plain, Syntax::from_path);
-        let (posts, audience, problems) = {
+        let (posts, audience, problems, no_channel) = {
             let doc = document::parse(&source, syntax);
             let mut problems = doc.problems.clone();
             let settings =
                 self.layers
                     .resolve(self.tables(), &self.config, path, &doc, &mut problems);
             let posts = self.check_document(&doc, &settings);
-            (posts, settings.audience, problems)
+            let no_channel = (!settings.channel_set).then(|| NoChannel {
+                looks_like_a_thread: document::split_posts(
+                    doc.source,
+                    doc.body,
+                    &self.layers.thread_separator,
+                )
+                .len()
+                    > 1,
+            });
+            (posts, settings.audience, problems, no_channel)
         };
         FileOutcome {
             path: shown_path,
@@ -56,6 +65,7 @@ impl Engine {
             audience,
             posts,
             problems,
+            no_channel,
         }
     }
 

@@ -89,6 +89,16 @@ pub struct FileOutcome {
     pub posts: Vec<PostOutcome>,
     /// Problems in the file itself (bad front matter, unknown channel...).
     pub problems: Vec<Problem>,
+    /// Nothing named a channel: the posts were checked as `generic`, with
+    /// no platform checks (the report says so).
+    pub no_channel: Option<NoChannel>,
+}
+
+/// Why a file's posts had no platform checks, and a hint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoChannel {
+    /// The file has `---` lines: it may be a thread for a social channel.
+    pub looks_like_a_thread: bool,
 }
 
 impl FileOutcome {
@@ -101,6 +111,7 @@ impl FileOutcome {
             audience,
             posts: Vec::new(),
             problems: vec![Problem::unlocated(message)],
+            no_channel: None,
         }
     }
 
@@ -254,12 +265,17 @@ pub struct Summary {
     pub suggestions: usize,
     /// Files that could not be read or had bad front matter, plus run errors.
     pub problems: usize,
+    /// Posts checked with no channel set (no platform checks).
+    pub without_channel: usize,
 }
 
 impl Summary {
     pub fn add(&mut self, file: &FileOutcome) {
         self.files += 1;
         self.problems += file.problems.len();
+        if file.no_channel.is_some() {
+            self.without_channel += file.posts.len();
+        }
         for post in &file.posts {
             self.posts += 1;
             if post.verdict.passed {

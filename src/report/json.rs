@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{reason_text, skip_text};
+use super::{no_channel_text, reason_text, skip_text};
 use crate::outcome::{FileOutcome, PostOutcome, RunInfo, Summary, shown};
 
 #[derive(Default)]
@@ -115,6 +115,14 @@ impl Json {
         write_nested(out, &file.path, 6, false)?;
         write!(out, ",\n      \"problems\": ")?;
         write_nested(out, &problems(file), 6, false)?;
+        if let Some(no_channel) = &file.no_channel {
+            write!(out, ",\n      \"no_channel\": ")?;
+            let value = serde_json::json!({
+                "message": no_channel_text(no_channel),
+                "looks_like_a_thread": no_channel.looks_like_a_thread,
+            });
+            write_nested(out, &value, 6, false)?;
+        }
         write!(out, ",\n      \"posts\": [")?;
         for (i, post) in file.posts.iter().enumerate() {
             out.write_all(if i == 0 { b"\n" } else { b",\n" })?;

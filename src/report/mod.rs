@@ -12,7 +12,7 @@ pub mod stats;
 use std::io::{self, Write};
 
 use crate::finding::Severity;
-use crate::outcome::{FileOutcome, Reason, RunInfo, Skip, SkipReason, Summary};
+use crate::outcome::{FileOutcome, NoChannel, Reason, RunInfo, Skip, SkipReason, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -105,6 +105,15 @@ pub fn reason_text(info: &RunInfo, reason: &Reason) -> String {
 }
 
 /// Why a rule did not check a post, in words.
+/// What a report says of a file checked with no channel.
+pub fn no_channel_text(no_channel: &NoChannel) -> String {
+    let mut text = "no channel set, so no platform checks ran (length limits, hashtags, the \"see more\" fold): set one with --channel, `channel:` in front matter or [[overrides]] in postlint.toml".to_owned();
+    if no_channel.looks_like_a_thread {
+        text.push_str("; its `---` lines would split it into a thread on a social channel");
+    }
+    text
+}
+
 pub fn skip_text(info: &RunInfo, skip: &Skip) -> String {
     let rule = &info.rule(skip.rule).id;
     match &skip.reason {

@@ -7,7 +7,7 @@ use colored::{ColoredString, Colorize};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Options, plural, reason_text, skip_text};
+use super::{Options, no_channel_text, plural, reason_text, skip_text};
 use crate::finding::number;
 use crate::finding::{Finding, Severity};
 use crate::fix::Applicability;
@@ -37,6 +37,18 @@ impl Pretty {
         file: &FileOutcome,
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        if let Some(no_channel) = &file.no_channel
+            && !self.options.quiet
+            && !file.posts.is_empty()
+        {
+            writeln!(
+                out,
+                "{} {}: {}\n",
+                "note:".bold(),
+                file.path.bold(),
+                no_channel_text(no_channel)
+            )?;
+        }
         for post in &file.posts {
             if self.options.quiet && post.verdict.passed {
                 continue;
@@ -67,6 +79,12 @@ impl Pretty {
             plural(s.warnings, "warning"),
             plural(s.suggestions, "suggestion")
         ));
+        if s.without_channel > 0 {
+            parts.push(format!(
+                "{} without a channel",
+                plural(s.without_channel, "post")
+            ));
+        }
         if s.problems > 0 {
             parts.push(plural(s.problems, "problem").red().to_string());
         }

@@ -67,6 +67,9 @@ pub struct Layers {
 pub struct FileSettings {
     /// Each channel the text goes to, once, in the order named.
     pub channels: Vec<ChannelId>,
+    /// False when nothing named a channel and the file is not a `.tweet` or
+    /// `.toot`: it is checked as `generic`, with no platform checks.
+    pub channel_set: bool,
     pub audience: Audience,
     /// Set by front matter, an override or the config; `None`: detect per
     /// post, else `en`.
@@ -280,6 +283,7 @@ impl Layers {
         } else {
             fm.channels.iter().collect()
         };
+        let mut channel_set = true;
         if let Some(c) = self.cli.channel {
             channels.push(c);
         } else if !named.is_empty() {
@@ -291,9 +295,10 @@ impl Layers {
                 }
             }
         } else {
+            let set = layered(&overrides, &self.config, |c| c.channel);
+            channel_set = set.is_some() || default_channel(path) != DEFAULT_CHANNEL;
             channels.push(
-                layered(&overrides, &self.config, |c| c.channel)
-                    .or_else(|| t.channels.find(default_channel(path)))
+                set.or_else(|| t.channels.find(default_channel(path)))
                     .expect("the default channel is built in"),
             );
         }
@@ -379,6 +384,7 @@ impl Layers {
         }
         FileSettings {
             channels,
+            channel_set,
             audience,
             lang,
             checklists: checklists.into(),

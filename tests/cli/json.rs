@@ -35,10 +35,16 @@ fn assert_contract(report: &Value) {
     assert!(report["errors"].is_array());
     let mut counts = [0u64; 6]; // posts passed failed errors warnings suggestions
     let mut problems = report["errors"].as_array().unwrap().len() as u64;
+    let mut without_channel = 0;
     for file in report["files"].as_array().expect("files") {
         string(file, "path");
         problems += file["problems"].as_array().expect("problems").len() as u64;
         let posts = file["posts"].as_array().expect("posts");
+        if let Some(note) = file.get("no_channel") {
+            assert!(!string(note, "message").is_empty());
+            assert!(note["looks_like_a_thread"].is_boolean());
+            without_channel += posts.len() as u64;
+        }
         for (i, post) in posts.iter().enumerate() {
             counts[0] += 1;
             string(post, "channel");
@@ -119,7 +125,8 @@ fn assert_contract(report: &Value) {
             "posts",
             "problems",
             "suggestions",
-            "warnings"
+            "warnings",
+            "without_channel"
         ]
     );
     assert_eq!(
@@ -137,6 +144,7 @@ fn assert_contract(report: &Value) {
     .map(|k| uint(s, k));
     assert_eq!(got, counts, "summary counts");
     assert_eq!(uint(s, "problems"), problems);
+    assert_eq!(uint(s, "without_channel"), without_channel);
 }
 
 #[test]
@@ -192,7 +200,8 @@ fn thread_report_fields() {
         report["summary"],
         serde_json::json!({
             "files": 1, "posts": 4, "passed": 3, "failed": 1,
-            "errors": 1, "warnings": 1, "suggestions": 1, "problems": 0
+            "errors": 1, "warnings": 1, "suggestions": 1, "problems": 0,
+            "without_channel": 0
         })
     );
 }

@@ -73,3 +73,48 @@ fn front_matter_that_is_never_closed_is_a_problem_at_line_1_and_the_text_is_stil
         "the body is checked: {report:#}"
     );
 }
+
+#[test]
+fn a_file_with_no_channel_says_its_platform_checks_did_not_run() {
+    let dir = temp_dir();
+    // 315 characters: over X's 280, but no channel says it is for X.
+    let long = "Launch day! ".repeat(26);
+    write(
+        dir.path(),
+        "thread.md",
+        format!("{long}\n\n---\n\nSecond part.\n"),
+    );
+    write(dir.path(), "set.md", "---\nchannel: blog\n---\nA post.\n");
+    let out = postlint(&["check", "."], dir.path());
+    out.code(PASSED);
+    assert!(
+        out.stdout
+            .contains("note: thread.md: no channel set, so no platform checks ran")
+            && out
+                .stdout
+                .contains("`---` lines would split it into a thread")
+            && out.stdout.contains("1 post without a channel"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("note: set.md"), "{}", out.stdout);
+    let report = postlint(&["check", ".", "--format", "json"], dir.path()).json();
+    assert_eq!(report["summary"]["without_channel"], 1);
+    assert!(
+        report["files"][0].get("no_channel").is_none(),
+        "set.md has one"
+    );
+    assert_eq!(
+        report["files"][1]["no_channel"]["looks_like_a_thread"],
+        true
+    );
+    // Naming the channel anywhere ends it, and the X limit applies.
+    let x = postlint(
+        &["check", "thread.md", "--channel", "x", "--format", "json"],
+        dir.path(),
+    )
+    .code(FAILED)
+    .json();
+    assert_eq!(x["summary"]["without_channel"], 0);
+    assert_eq!(findings_of(&x, "channel.too-long").len(), 1);
+}

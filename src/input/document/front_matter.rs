@@ -196,7 +196,10 @@ pub(super) fn unclosed(source: &str, start: usize) -> Option<Problem> {
         let text = line.text(source).trim();
         text.split_once([':', '=']).is_some_and(|(key, _)| {
             let key = key.trim();
-            !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         })
     });
     if !looks_like_a_key || find_fence(source, start).is_some() {
