@@ -118,3 +118,17 @@ fn a_file_with_no_channel_says_its_platform_checks_did_not_run() {
     assert_eq!(x["summary"]["without_channel"], 0);
     assert_eq!(findings_of(&x, "channel.too-long").len(), 1);
 }
+
+#[test]
+fn a_stray_separator_is_an_empty_post_at_its_line_and_a_trailing_one_is_not() {
+    let dir = temp_dir();
+    let text = "---\nchannel: x\n---\nFirst post.\n---\n---\nThird post.\n---\n";
+    write(dir.path(), "thread.txt", text);
+    let report = postlint(&["check", "thread.txt", "--format", "json"], dir.path())
+        .code(FAILED)
+        .json();
+    assert_eq!(posts(&report, 0).len(), 3, "{report:#}");
+    let empty = findings_of(&report, "channel.empty-post");
+    assert_eq!(empty.len(), 1);
+    assert_eq!(at(empty[0]), (6, 1), "the second of the two separators");
+}

@@ -130,23 +130,35 @@ pub fn parse(source: &str, syntax: Syntax) -> Document<'_> {
 ///
 /// Splits `body` at lines holding only `separator` (trailing spaces and `\r`
 /// allowed, so `----` is not `---`). Each post is trimmed of surrounding
-/// whitespace and empty parts are dropped. Always returns at least one span,
-/// so every file is at least one (possibly empty) post.
+/// whitespace. An empty part between two separators (a stray `---`) is kept
+/// as an empty post at the second separator, so it is reported rather than
+/// silently dropped; an empty part before the first or after the last
+/// separator is dropped; a body of nothing but separators is one empty post.
+/// Always returns at least one span, so every file is at least one
+/// (possibly empty) post.
 pub fn split_posts(source: &str, body: Span, separator: &str) -> Vec<Span> {
     let body = clamp(source, body);
     let separator = separator.trim();
     let mut posts = Vec::new();
     let mut part_start = body.start;
+    let mut after_separator = false;
     if !separator.is_empty() {
         for line in lines(source, body) {
             if line.text(source).trim_end() == separator {
-                posts.extend(trim(source, Span::new(part_start, line.start)));
+                match trim(source, Span::new(part_start, line.start)) {
+                    Some(part) => posts.push(part),
+                    None if after_separator => posts.push(Span::new(line.start, line.start)),
+                    None => {}
+                }
                 part_start = line.next;
+                after_separator = true;
             }
         }
     }
     posts.extend(trim(source, Span::new(part_start, body.end)));
-    if posts.is_empty() {
+    // Nothing but separators is one empty post, not one per stray line.
+    if posts.iter().all(|p| p.is_empty()) {
+        posts.clear();
         posts.push(Span::new(body.start, body.start));
     }
     posts
@@ -290,7 +302,10 @@ mod tests {
         check("a\n--\nb", &["a\n--\nb"]);
         check("a --- b\n---\nc", &["a --- b", "c"]);
         check("\n\n  a  \n\n---\n\n b \n\n", &["a", "b"]);
-        check("a\n---\n---\nb\n---", &["a", "b"]);
+        // A stray separator makes an empty part, kept to be reported; a
+        // trailing one does not.
+        check("a\n---\n---\nb\n---", &["a", "", "b"]);
+        check("a\n---\n\n  \n---\nb", &["a", "", "b"]);
         check(
             "🚀 launch\n---\n2/ émoji 👩‍💻\n",
             &["🚀 launch", "2/ émoji 👩‍💻"],
