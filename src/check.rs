@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use crate::checklist::kinds::api::{Context, Emit, Input};
+use crate::checklist::kinds::api::Context;
 use crate::engine::Engine;
 use crate::finding::{Finding, Severity};
 use crate::ids::{ChannelId, RuleId};
@@ -168,20 +168,7 @@ impl Engine {
             if !rule.applies_to(channel_id, post.reading, lang) {
                 continue;
             }
-            let input = Input {
-                post,
-                thread,
-                cx: &cx,
-                scope: rule.scope,
-            };
-            let mut emit = Emit {
-                rule: id,
-                severity: rule.severity,
-                message: &rule.message,
-                out: &mut findings,
-                skipped: &mut skipped,
-            };
-            rule.kind.check(&input, &mut emit);
+            rule.check(id, post, thread, &cx, &mut findings, &mut skipped);
         }
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))

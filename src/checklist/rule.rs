@@ -5,11 +5,14 @@
 use serde::Deserialize;
 
 use crate::checklist::kinds::Kind;
+use crate::checklist::kinds::api::{Context, Emit, Input, Skip};
 use crate::checklist::template::Template;
+use crate::finding::Finding;
 use crate::finding::Severity;
-use crate::ids::{ChannelId, ChecklistId};
+use crate::ids::{ChannelId, ChecklistId, RuleId};
+
 use crate::text::lang::LangTag;
-use crate::text::post::{Reading, Scope};
+use crate::text::post::{Post, Reading, Scope, Thread};
 
 pub struct Rule {
     /// Full id: `checklist.rule`.
@@ -46,6 +49,33 @@ impl Rule {
                 .languages
                 .as_ref()
                 .is_none_or(|l| l.iter().any(|wanted| lang.is_covered_by(wanted)))
+    }
+
+    /// Runs the rule (`id` is its own) on one post of a thread: what a run
+    /// and a checklist's self-test both do, so they cannot drift apart.
+    pub fn check(
+        &self,
+        id: RuleId,
+        post: &Post<'_>,
+        thread: &Thread,
+        cx: &Context<'_>,
+        out: &mut Vec<Finding>,
+        skipped: &mut Vec<Skip>,
+    ) {
+        let input = Input {
+            post,
+            thread,
+            cx,
+            scope: self.scope,
+        };
+        let mut emit = Emit {
+            rule: id,
+            severity: self.severity,
+            message: &self.message,
+            out,
+            skipped,
+        };
+        self.kind.check(&input, &mut emit);
     }
 
     /// The part of the id after the checklist's.

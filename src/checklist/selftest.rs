@@ -19,7 +19,7 @@
 
 use std::fmt;
 
-use crate::checklist::kinds::api::{Context, Emit, Input};
+use crate::checklist::kinds::api::Context;
 use crate::checklist::rule::Rule;
 use crate::checklist::{Checklist, RuleBook};
 use crate::error::LoadError;
@@ -391,20 +391,7 @@ impl<'a> Runner<'a> {
                 front_matter: fm,
                 lang,
             };
-            let input = Input {
-                post: &post,
-                thread: &thread,
-                cx: &cx,
-                scope: rule.scope,
-            };
-            let mut emit = Emit {
-                rule: id,
-                severity: rule.severity,
-                message: &rule.message,
-                out: &mut found,
-                skipped: &mut skipped,
-            };
-            rule.kind.check(&input, &mut emit);
+            rule.check(id, &post, &thread, &cx, &mut found, &mut skipped);
         }
         found
     }
