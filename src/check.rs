@@ -16,6 +16,7 @@ use crate::ids::{ChannelId, RuleId};
 use crate::input::document::{self, Document, Syntax};
 use crate::input::read::read_text;
 use crate::outcome::{FileOutcome, NoChannel, PostOutcome, Reason, Verdict, shown};
+use crate::profile::counted::Counted;
 use crate::settings::config::FailOn;
 use crate::settings::resolve::FileSettings;
 use crate::span::LineIndex;
@@ -155,11 +156,13 @@ impl Engine {
         settings: &FileSettings,
     ) -> PostOutcome {
         let channel = self.channels.get(channel_id);
+        let counted = Counted::new(channel, post, &doc.front_matter);
         let cx = Context {
             channel,
             audience: &settings.audience,
             front_matter: &doc.front_matter,
             lang,
+            counted,
         };
         let mut findings = Vec::new();
         let mut skipped = Vec::new();
@@ -186,16 +189,8 @@ impl Engine {
         let length = channel
             .limits
             .max_length
-            .map(|max| (channel.counter.count(post.published()), max));
-        let fold_preview = channel.limits.fold.map(|fold| {
-            let text = post.published();
-            let cut = channel.counter.fit(text, fold);
-            let mut preview: String = text[..cut].split_whitespace().collect::<Vec<_>>().join(" ");
-            if cut < text.len() {
-                preview.push('…');
-            }
-            preview.into_boxed_str()
-        });
+            .map(|max| (counted.length(post.source), max));
+        let fold_preview = fold_preview(post, &counted);
         PostOutcome {
             index: post.index,
             count: post.count,
@@ -250,6 +245,39 @@ impl Engine {
             reasons,
         }
     }
+}
+
+/// What shows before "see more": the text up to the fold, cut by
+/// characters and by lines where the platform cuts by both, line breaks
+/// kept as the platform keeps them (blank lines included), runs of spaces
+/// within a line shown as one.
+fn fold_preview(post: &Post<'_>, counted: &Counted<'_>) -> Option<Box<str>> {
+    let limits = &counted.profile.limits;
+    if limits.fold.is_none() && limits.fold_lines.is_none() {
+        return None;
+    }
+    let source = post.source;
+    let mut cut = match limits.fold {
+        Some(fold) => counted.fit(source, fold),
+        None => counted.span.end,
+    };
+    if let Some(max_lines) = limits.fold_lines {
+        let text = &source[counted.span.start..cut];
+        if let Some((i, _)) = text.match_indices('\n').nth(max_lines.saturating_sub(1)) {
+            cut = counted.span.start + i;
+        }
+    }
+    let shown = &source[counted.span.start..cut];
+    let mut preview = shown
+        .trim_end()
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if cut < counted.span.end {
+        preview.push('…');
+    }
+    Some(preview.into_boxed_str())
 }
 
 #[cfg(test)]

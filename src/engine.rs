@@ -97,7 +97,12 @@ impl Engine {
                 None => Config::default(),
             },
         };
-        let channels = Channels::built_in().map_err(one)?;
+        let mut channels = Channels::built_in().map_err(one)?;
+        if config.path.is_some() {
+            channels
+                .configure(config.source(), &config.base_dir())
+                .map_err(one)?;
+        }
         let audiences = Audiences::built_in().map_err(one)?;
         let scoring = Scoring::built_in().map_err(one)?;
         let sources = checklist_sources(options.checklists.as_deref(), &config)?;
@@ -281,6 +286,7 @@ fn run_info(book: &RuleBook, channels: &Channels) -> RunInfo {
                 severity: r.severity,
                 why: r.why.clone(),
                 help: r.help.clone(),
+                channel_specific: r.channels.is_some() || r.kind.uses_channel(),
             })
             .collect(),
         checklists: book
@@ -299,6 +305,7 @@ fn run_info(book: &RuleBook, channels: &Channels) -> RunInfo {
                 id: c.id.clone(),
                 name: c.name.clone(),
                 fold: c.limits.fold,
+                fold_lines: c.limits.fold_lines,
             })
             .collect(),
     }

@@ -31,6 +31,9 @@ pub struct RuleInfo {
     pub severity: Severity,
     pub why: String,
     pub help: Option<String>,
+    /// Its findings depend on the channel (limits, counting, a rule for
+    /// some channels only), so JSON names the channel on each.
+    pub channel_specific: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +50,8 @@ pub struct ChannelInfo {
     pub name: String,
     /// Characters shown before "see more", when the channel folds posts.
     pub fold: Option<usize>,
+    /// Lines shown before "see more", where the platform also cuts by lines.
+    pub fold_lines: Option<usize>,
 }
 
 impl RunInfo {
@@ -101,7 +106,52 @@ pub struct NoChannel {
     pub looks_like_a_thread: bool,
 }
 
+/// How a report shows one finding of a file sent to several channels.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// The same finding (rule, place, message) was listed for an earlier
+    /// channel: text findings are listed once, not once per channel.
+    pub repeat: bool,
+    /// Found on some of the file's channels only: say which.
+    pub only_here: bool,
+}
+
 impl FileOutcome {
+    /// For each post, for each of its findings, how to show it. All
+    /// default for a file with one channel. One pass with a hash map.
+    pub fn shown(&self) -> Vec<Vec<Shown>> {
+        let mut channels: Vec<ChannelId> = self.posts.iter().map(|p| p.channel).collect();
+        channels.sort_unstable();
+        channels.dedup();
+        if channels.len() < 2 {
+            return self
+                .posts
+                .iter()
+                .map(|p| vec![Shown::default(); p.findings.len()])
+                .collect();
+        }
+        fn key(f: &Finding) -> (RuleId, usize, usize, &str) {
+            (f.rule, f.span.start, f.span.end, f.message.as_str())
+        }
+        let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+        for f in self.posts.iter().flat_map(|p| &p.findings) {
+            *seen.entry(key(f)).or_default() += 1;
+        }
+        let mut listed = std::collections::HashSet::new();
+        self.posts
+            .iter()
+            .map(|p| {
+                p.findings
+                    .iter()
+                    .map(|f| Shown {
+                        repeat: !listed.insert(key(f)),
+                        only_here: seen[&key(f)] < channels.len(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// A file that could not be read or decoded.
     pub fn unreadable(path: String, audience: Audience, message: String) -> Self {
         Self {
@@ -276,14 +326,16 @@ impl Summary {
         if file.no_channel.is_some() {
             self.without_channel += file.posts.len();
         }
-        for post in &file.posts {
+        let shown = file.shown();
+        for (post, shown) in file.posts.iter().zip(&shown) {
             self.posts += 1;
             if post.verdict.passed {
                 self.passed += 1;
             } else {
                 self.failed += 1;
             }
-            for f in &post.findings {
+            // Each distinct finding once, however many channels it is on.
+            for (f, _) in post.findings.iter().zip(shown).filter(|(_, s)| !s.repeat) {
                 match f.severity {
                     Severity::Error => self.errors += 1,
                     Severity::Warning => self.warnings += 1,

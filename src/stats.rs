@@ -13,6 +13,7 @@ use crate::engine::Engine;
 use crate::input::document::{self, Document, FrontMatter, Syntax};
 use crate::input::read::{read_stdin, read_text};
 use crate::input::walk::Input;
+use crate::profile::counted::Counted;
 use crate::span::{LineIndex, Span};
 use crate::text::counter::Counter;
 use crate::text::entities::EntityKind;
@@ -138,7 +139,12 @@ pub fn measure<'e>(
         for (index, span) in spans.into_iter().enumerate() {
             let post = Post::build(doc.source, span, reading, index, count);
             let lang = settings.lang_of(&post);
-            posts.push(post_stats(&shared_path, &post, channel, lang));
+            let counted = if raw {
+                Counted::raw(channel, span)
+            } else {
+                Counted::new(channel, &post, &doc.front_matter)
+            };
+            posts.push(post_stats(&shared_path, &post, channel, &counted, lang));
         }
     }
     let lines = LineIndex::new(source);
@@ -159,15 +165,19 @@ pub fn measure<'e>(
     }
 }
 
+/// `counted`: what the platform counts, which for `length` and `limits`
+/// leaves out a poll's options and adds what the publishing tool appends;
+/// `characters` and the rest describe the text as written.
 fn post_stats<'e>(
     path: &Arc<str>,
     post: &Post<'_>,
     channel: &'e crate::profile::channel::ChannelProfile,
+    counted: &Counted<'_>,
     lang: LangTag,
 ) -> PostStats<'e> {
     let text = post.published();
     let measure = |name: &'e str, counter: Counter, limit: usize| {
-        let length = counter.count(text);
+        let length = counted.length_by(post.source, counter);
         LimitStats {
             name,
             counter: counter.name(),
@@ -176,7 +186,7 @@ fn post_stats<'e>(
             remaining: limit as i64 - length as i64,
         }
     };
-    let length = channel.counter.count(text);
+    let length = counted.length(post.source);
     let limit = channel.limits.max_length;
     let mut limits: Vec<LimitStats> = limit
         .map(|max| measure("length", channel.counter, max))

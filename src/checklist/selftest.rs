@@ -28,6 +28,7 @@ use crate::ids::{ChannelId, RuleId};
 use crate::input::document::{self, Syntax};
 use crate::profile::audience::{Audience, Audiences, DEFAULT_AUDIENCE};
 use crate::profile::channel::Channels;
+use crate::profile::counted::Counted;
 use crate::span::LineIndex;
 use crate::text::lang::{Detector, LangTag};
 use crate::text::post::{Post, Thread};
@@ -390,6 +391,7 @@ impl<'a> Runner<'a> {
                 audience,
                 front_matter: fm,
                 lang,
+                counted: Counted::new(profile, &post, fm),
             };
             rule.check(id, &post, &thread, &cx, &mut found, &mut skipped);
         }

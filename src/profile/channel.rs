@@ -34,6 +34,7 @@ pub enum Limit {
     MaxHashtags,
     Mentions,
     Links,
+    MaxLinks,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -48,7 +49,13 @@ pub struct Limits {
     /// Hard most hashtags (the platform drops or refuses more).
     pub max_hashtags: Option<usize>,
     pub mentions: Option<usize>,
+    /// Recommended most links.
     pub links: Option<usize>,
+    /// Hard most distinct links (Threads: 5).
+    pub max_links: Option<usize>,
+    /// Lines shown before "see more", where the platform also cuts by
+    /// lines (LinkedIn on mobile: 3).
+    pub fold_lines: Option<usize>,
     /// Other limits the platform sets on the same text, each counted its
     /// own way (Bluesky: 300 graphemes and 3,000 bytes).
     #[serde(default)]
@@ -74,8 +81,60 @@ impl Limits {
             Limit::MaxHashtags => self.max_hashtags,
             Limit::Mentions => self.mentions,
             Limit::Links => self.links,
+            Limit::MaxLinks => self.max_links,
         }
     }
+}
+
+/// A platform's polls (`[poll]`): options come from front matter `poll:`
+/// or from the post's last lines written `( ) option` / `[ ] option`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PollLimits {
+    pub min_options: usize,
+    pub max_options: usize,
+    /// Most characters per option, counted by `counter`.
+    pub option_length: usize,
+    #[serde(default = "chars")]
+    pub counter: Counter,
+}
+
+fn chars() -> Counter {
+    Counter::Chars
+}
+
+/// A platform's attached images (`[media]`).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MediaLimits {
+    /// Most images per post.
+    pub max: Option<usize>,
+    /// Most characters of alt text per image.
+    pub alt_length: Option<usize>,
+}
+
+/// A piece of the post besides its body that the platform limits, read
+/// from front matter (`[[fields]]`): a YouTube title, a newsletter's
+/// subject line. Only channels that name a key read it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Front matter keys that set it, first found wins (`["subject"]`).
+    pub keys: Vec<String>,
+    /// What readers call it, for messages ("subject line").
+    pub name: String,
+    /// How it is counted; the channel's counter when not set.
+    pub counter: Option<Counter>,
+    /// Hard limit: the platform refuses or cuts longer text.
+    pub max: Option<usize>,
+    /// Above this the text is long for the platform (a warning).
+    pub warn_above: Option<usize>,
+    /// The length that works best, `[min, max]` (a suggestion).
+    pub recommended: Option<[usize; 2]>,
+    /// Counted with the post's own text against `max_length` (Mastodon
+    /// counts a content warning with the toot).
+    #[serde(default)]
+    pub counts_toward_length: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -88,6 +147,11 @@ pub struct ChannelProfile {
     pub counter: Counter,
     #[serde(default)]
     pub limits: Limits,
+    pub poll: Option<PollLimits>,
+    #[serde(default)]
+    pub media: MediaLimits,
+    #[serde(default)]
+    pub fields: Vec<Field>,
 }
 
 impl ChannelProfile {
@@ -110,6 +174,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../rules/channels/linkedin.toml"),
     ),
     (
+        "linkedin-article",
+        include_str!("../../rules/channels/linkedin-article.toml"),
+    ),
+    (
         "instagram",
         include_str!("../../rules/channels/instagram.toml"),
     ),
@@ -125,6 +193,11 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("bluesky", include_str!("../../rules/channels/bluesky.toml")),
     ("tiktok", include_str!("../../rules/channels/tiktok.toml")),
     ("youtube", include_str!("../../rules/channels/youtube.toml")),
+    (
+        "pinterest",
+        include_str!("../../rules/channels/pinterest.toml"),
+    ),
+    ("reddit", include_str!("../../rules/channels/reddit.toml")),
     ("blog", include_str!("../../rules/channels/blog.toml")),
     (
         "newsletter",
@@ -142,23 +215,163 @@ pub struct Channels {
     profiles: Vec<ChannelProfile>,
 }
 
+/// `[channels.<id>]` in postlint.toml: a team's own numbers for a channel
+/// (a Mastodon server's higher limit, an X Premium account), or a channel
+/// of its own from a profile file (`file = "channels/intranet.toml"`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChannelSettings {
+    /// A profile file, relative to the config, in the built-in profiles'
+    /// format; its `id` must be the table's name.
+    file: Option<String>,
+    max_length: Option<usize>,
+    fold: Option<usize>,
+    fold_lines: Option<usize>,
+    hashtags: Option<usize>,
+    max_hashtags: Option<usize>,
+    mentions: Option<usize>,
+    links: Option<usize>,
+    max_links: Option<usize>,
+}
+
+/// Reads one profile file strictly and checks what serde cannot.
+fn read_profile(src: Source<'_>, id: &str) -> Result<ChannelProfile, LoadError> {
+    let doc = src.parse()?;
+    let profile: ChannelProfile = src.read(doc.span(), doc.get_ref(), "channel profile")?;
+    let at = |key: &str| doc.get_ref().get(key).map_or(0..0, |v| v.span());
+    if profile.id != id {
+        return Err(src
+            .error(
+                at("id"),
+                format!("channel id `{}` differs from `{id}`", profile.id),
+            )
+            .with_key("id"));
+    }
+    for field in &profile.fields {
+        if field.keys.is_empty() {
+            return Err(src
+                .error(
+                    at("fields"),
+                    format!("the {} field names no front matter `keys`", field.name),
+                )
+                .with_key("keys"));
+        }
+        if let Some([lo, hi]) = field.recommended
+            && lo > hi
+        {
+            return Err(src
+                .error(
+                    at("fields"),
+                    format!(
+                        "the {} field's `recommended` range runs backwards: [{lo}, {hi}]",
+                        field.name
+                    ),
+                )
+                .with_key("recommended"));
+        }
+    }
+    if let Some(poll) = &profile.poll
+        && poll.min_options > poll.max_options
+    {
+        return Err(src
+            .error(
+                at("poll"),
+                "`min_options` is above `max_options`: no poll could pass",
+            )
+            .with_key("min_options"));
+    }
+    Ok(profile)
+}
+
 impl Channels {
     pub fn built_in() -> Result<Self, LoadError> {
         let mut profiles = Vec::with_capacity(BUILT_IN.len());
         for (name, text) in BUILT_IN {
             let file = format!("<built-in>/rules/channels/{name}.toml");
-            let src = Source { file: &file, text };
-            let doc = src.parse()?;
-            let profile: ChannelProfile = src.read(doc.span(), doc.get_ref(), "channel profile")?;
-            if profile.id != *name {
-                return Err(src.error(
-                    0..0,
-                    format!("channel id `{}` differs from its file name", profile.id),
-                ));
-            }
-            profiles.push(profile);
+            profiles.push(read_profile(Source { file: &file, text }, name)?);
         }
         Ok(Self { profiles })
+    }
+
+    /// Applies the config's `[channels.<id>]` tables (`src` is the config,
+    /// `base_dir` its folder): a team's numbers replace the profile's, a
+    /// `file` adds (or replaces) a whole profile.
+    pub fn configure(
+        &mut self,
+        src: Source<'_>,
+        base_dir: &std::path::Path,
+    ) -> Result<(), LoadError> {
+        let doc = src.parse()?;
+        let Some(table) = doc.get_ref().get("channels") else {
+            return Ok(());
+        };
+        let Some(table) = table.get_ref().as_table() else {
+            return Err(src
+                .error(table.span(), "`channels` must be a table of channel names")
+                .with_key("channels")
+                .with_hint("[channels.mastodon]\nmax_length = 1000"));
+        };
+        for (name, value) in table.iter() {
+            let id: &str = name.get_ref();
+            let Some(entry) = value.get_ref().as_table() else {
+                return Err(src
+                    .error(value.span(), format!("`channels.{id}` must be a table"))
+                    .with_key(id)
+                    .with_hint(format!("[channels.{id}]\nmax_length = 1000")));
+            };
+            let what = format!("[channels.{id}]");
+            let settings: ChannelSettings = src.read(value.span(), entry, &what)?;
+            if let Some(file) = &settings.file {
+                let path = base_dir.join(file);
+                let shown = path.display().to_string();
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    src.error(
+                        value.span(),
+                        format!("cannot read channel profile {shown}: {e}"),
+                    )
+                    .with_key("file")
+                })?;
+                let profile = read_profile(
+                    Source {
+                        file: &shown,
+                        text: &text,
+                    },
+                    id,
+                )?;
+                match self.find(id) {
+                    Some(existing) => self.profiles[existing.index()] = profile,
+                    None => self.profiles.push(profile),
+                }
+            }
+            let Some(found) = self.find(id) else {
+                let hint = match did_you_mean(id, self.profiles.iter().map(|p| p.id.as_str())) {
+                    Some(close) => format!(
+                        "did you mean `{close}`? A channel of your own needs `file = \"channels/{id}.toml\"`"
+                    ),
+                    None => format!(
+                        "a channel of your own needs its profile: `file = \"channels/{id}.toml\"`"
+                    ),
+                };
+                return Err(src
+                    .error(name.span(), format!("unknown channel `{id}`"))
+                    .with_hint(hint));
+            };
+            let limits = &mut self.profiles[found.index()].limits;
+            let set = |slot: &mut Option<usize>, value: Option<usize>| {
+                if value.is_some() {
+                    *slot = value;
+                }
+            };
+            set(&mut limits.max_length, settings.max_length);
+            set(&mut limits.fold, settings.fold);
+            set(&mut limits.fold_lines, settings.fold_lines);
+            set(&mut limits.hashtags, settings.hashtags);
+            set(&mut limits.max_hashtags, settings.max_hashtags);
+            set(&mut limits.mentions, settings.mentions);
+            set(&mut limits.links, settings.links);
+            set(&mut limits.max_links, settings.max_links);
+        }
+        Ok(())
     }
 
     pub fn all(&self) -> &[ChannelProfile] {

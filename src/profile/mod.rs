@@ -3,3 +3,4 @@
 
 pub mod audience;
 pub mod channel;
+pub mod counted;

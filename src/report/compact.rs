@@ -23,15 +23,26 @@ impl Compact {
             });
             writeln!(out, "{}:{line}:{col}: problem: {}", file.path, p.message)?;
         }
-        for post in &file.posts {
+        // A file sent to several channels: each finding once, and "[X] "
+        // before the message of one found on some channels only.
+        let shown = file.shown();
+        for (post, shown) in file.posts.iter().zip(&shown) {
             if self.options.quiet && post.verdict.passed {
                 continue;
             }
-            for f in &post.findings {
+            for (f, s) in post.findings.iter().zip(shown) {
+                if s.repeat {
+                    continue;
+                }
                 let at = file.position(f.span.start);
+                let label = if s.only_here {
+                    format!("[{}] ", info.channel(post.channel).name)
+                } else {
+                    String::new()
+                };
                 writeln!(
                     out,
-                    "{}:{}:{}: {} {}: {}",
+                    "{}:{}:{}: {} {}: {label}{}",
                     file.path,
                     at.line,
                     at.column,

@@ -76,6 +76,10 @@ struct Finding<'a> {
     suggestion: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<Fix<'a>>,
+    /// The post's channel, on findings of channel-specific rules (limits,
+    /// counting, rules for some channels only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    channel: Option<&'a str>,
 }
 
 /// `byte_start`, `byte_end` and `replacement` describe the first edit
@@ -236,6 +240,9 @@ fn post_json<'a>(info: &'a RunInfo, file: &'a FileOutcome, post: &'a PostOutcome
                     byte_start: f.span.start,
                     byte_end: f.span.end,
                     suggestion: first.map(|e| e.replacement.as_str()),
+                    channel: rule
+                        .channel_specific
+                        .then(|| info.channel(post.channel).id.as_str()),
                     fix: f.fix.as_ref().zip(first).map(|(x, first)| Fix {
                         byte_start: first.span.start,
                         byte_end: first.span.end,

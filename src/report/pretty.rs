@@ -12,7 +12,7 @@ use crate::finding::number;
 use crate::finding::{Finding, Severity};
 use crate::fix::Applicability;
 use crate::outcome::{
-    ChecklistScoreRef, FileOutcome, PostOutcome, RunInfo, ScoreNote, Summary, shown,
+    ChecklistScoreRef, FileOutcome, PostOutcome, RunInfo, ScoreNote, Shown, Summary, shown,
 };
 
 const BAR_WIDTH: usize = 20;
@@ -49,11 +49,12 @@ impl Pretty {
                 no_channel_text(no_channel)
             )?;
         }
-        for post in &file.posts {
+        let shown = file.shown();
+        for (post, shown) in file.posts.iter().zip(&shown) {
             if self.options.quiet && post.verdict.passed {
                 continue;
             }
-            render_post(info, file, post, self.options, out)?;
+            render_post(info, file, post, shown, self.options, out)?;
         }
         Ok(())
     }
@@ -96,6 +97,7 @@ fn render_post(
     info: &RunInfo,
     file: &FileOutcome,
     post: &PostOutcome,
+    how: &[Shown],
     options: Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -109,8 +111,23 @@ fn render_post(
         post.count
     )?;
     writeln!(out)?;
-    for f in &post.findings {
-        render_finding(info, file, f, out)?;
+    let mut repeats = 0;
+    for (f, s) in post.findings.iter().zip(how) {
+        if s.repeat {
+            repeats += 1;
+            continue;
+        }
+        let label = s.only_here.then_some(channel.name.as_str());
+        render_finding(info, file, f, label, out)?;
+    }
+    if repeats > 0 {
+        writeln!(
+            out,
+            "{} {} listed above for another channel {} here too\n",
+            "note:".bold(),
+            plural(repeats, "finding"),
+            if repeats == 1 { "applies" } else { "apply" }
+        )?;
     }
     for skip in &post.skipped {
         writeln!(out, "{} {}", "note:".bold(), skip_text(info, skip))?;
@@ -121,9 +138,22 @@ fn render_post(
     if let Some(preview) = &post.fold_preview
         && let Some(fold) = channel.fold
     {
-        writeln!(out, "Before \"see more\" ({fold} characters), readers see:")?;
-        for line in wrap(preview, 78) {
-            writeln!(out, "  {}", line.dimmed())?;
+        let lines = match channel.fold_lines {
+            Some(n) => format!(", {n} lines on mobile"),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "Before \"see more\" ({fold} characters{lines}), readers see:"
+        )?;
+        // The platform's line breaks, each line wrapped to the terminal.
+        for text_line in preview.split('\n') {
+            for line in wrap(text_line, 78) {
+                writeln!(out, "  {}", line.dimmed())?;
+            }
+            if text_line.is_empty() {
+                writeln!(out)?;
+            }
         }
         writeln!(out)?;
     }
@@ -214,20 +244,25 @@ fn explain(
     Ok(())
 }
 
+/// `label`: the channel, for a finding of a file sent to several channels
+/// that only this channel has.
 fn render_finding(
     info: &RunInfo,
     file: &FileOutcome,
     f: &Finding,
+    label: Option<&str>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let rule = info.rule(f.rule);
     let (start, end) = file.locate(f.span);
     let (line, column, end_line) = (start.line, start.column, end.line);
+    let label = label.map(|l| format!(" ({l})")).unwrap_or_default();
     writeln!(
         out,
-        "{}{}: {}",
+        "{}{}{}: {}",
         paint(f.severity, f.severity.as_str()),
         format!("[{}]", rule.id).dimmed(),
+        label.bold(),
         f.message.bold()
     )?;
     let gutter = line.to_string().len();

@@ -67,6 +67,9 @@ struct ConfigSpec {
     /// Read separately by the checklist loader (per-rule overrides).
     #[allow(dead_code)]
     rules: Option<toml::Value>,
+    /// Read separately by the channel profiles (`[channels.x]`).
+    #[allow(dead_code)]
+    channels: Option<toml::Value>,
 }
 
 /// `[vocabulary]`: the team's word list files, relative to the config.

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::checklist::{RuleBook, Target};
 use crate::error::LoadError;
 use crate::ids::{ChannelId, ChecklistId, RuleId};
+use crate::input::document::target_channel;
 use crate::input::document::{Document, Problem};
 use crate::profile::audience::{Audience, Audiences, DEFAULT_AUDIENCE};
 use crate::profile::channel::{Channels, DEFAULT_CHANNEL};
@@ -276,8 +277,19 @@ impl Layers {
 
         // Channels: CLI > front matter > override > config > default. A
         // front matter name that does not resolve checks nothing rather
-        // than the wrong channel.
+        // than the wrong channel. galaxy-social's `media:` accounts
+        // (`bluesky-galaxyproject`) name channels in front matter too; an
+        // account on a platform postlint has no profile for (matrix,
+        // slack) is left alone.
         let mut channels = Vec::new();
+        let mut derived: Vec<ChannelId> = Vec::new();
+        for target in &fm.targets {
+            if let Some(id) = t.channels.find(target_channel(target))
+                && !derived.contains(&id)
+            {
+                derived.push(id);
+            }
+        }
         let named: Vec<&String> = if fm.channels.is_empty() {
             fm.channel.iter().collect()
         } else {
@@ -294,6 +306,8 @@ impl Layers {
                     Err(e) => problem(&["channels", "channel"], e, None),
                 }
             }
+        } else if !derived.is_empty() {
+            channels = derived;
         } else {
             let set = layered(&overrides, &self.config, |c| c.channel);
             channel_set = set.is_some() || default_channel(path) != DEFAULT_CHANNEL;

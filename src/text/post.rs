@@ -106,6 +106,10 @@ pub struct Post<'a> {
     /// Non-blank lines of the post, trimmed.
     pub lines: Vec<Span>,
     pub stats: TextStats,
+    /// A poll written as the post's last lines (plain posts only).
+    pub poll: Option<BodyPoll>,
+    /// "2/5"-style numbering at the start or end of the post.
+    pub number: Option<ThreadNumber>,
     /// Made when a word list first asks for it.
     squeezed: OnceLock<Squeezed>,
 }
@@ -156,6 +160,13 @@ impl<'a> Post<'a> {
         );
         let lines = trimmed_lines(&text, span);
         let stats = TextStats::from_words(&text, &seg);
+        let (poll, number) = match reading {
+            Reading::Plain => (
+                BodyPoll::find(source, &lines),
+                ThreadNumber::find(source, &lines),
+            ),
+            Reading::Markdown => (None, None),
+        };
         Post {
             index,
             count,
@@ -173,6 +184,8 @@ impl<'a> Post<'a> {
             sentences: seg.sentences,
             lines,
             stats,
+            poll,
+            number,
             squeezed: OnceLock::new(),
         }
     }
@@ -277,6 +290,105 @@ impl<'a> Post<'a> {
     }
 }
 
+/// A poll written at the end of a post as schedulers read it: lines
+/// `( ) option` (twitter-together) or `[ ] option` (toot-together). The
+/// platform publishes the options as a poll, not as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyPoll {
+    /// Where the post's text before the options ends.
+    pub text_end: usize,
+    /// Each option's text, trimmed, in order.
+    pub options: Vec<Span>,
+}
+
+impl BodyPoll {
+    fn find(source: &str, lines: &[Span]) -> Option<BodyPoll> {
+        let mut options = Vec::new();
+        let mut text_end = None;
+        for line in lines.iter().rev() {
+            match poll_option(&source[line.range()]) {
+                Some(at) => options.push(Span::new(line.start + at, line.end)),
+                None => {
+                    text_end = Some(line.end);
+                    break;
+                }
+            }
+        }
+        if options.is_empty() {
+            return None;
+        }
+        options.reverse();
+        Some(BodyPoll {
+            text_end: text_end.unwrap_or(lines[0].start),
+            options,
+        })
+    }
+}
+
+/// Where the option's text starts in a `( ) option` or `[ ] option` line.
+fn poll_option(line: &str) -> Option<usize> {
+    let rest = line
+        .strip_prefix('(')
+        .and_then(|r| r.strip_prefix(' ').unwrap_or(r).strip_prefix(')'))
+        .or_else(|| {
+            line.strip_prefix('[')
+                .and_then(|r| r.strip_prefix(' ').unwrap_or(r).strip_prefix(']'))
+        })?;
+    let text = rest.trim_start();
+    (text.len() < rest.len() && !text.is_empty()).then(|| line.len() - text.len())
+}
+
+/// A thread post's own number, "2/5" (or "2/" with no total), written as
+/// the first or last word of the post, bare or in brackets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadNumber {
+    pub number: usize,
+    pub total: Option<usize>,
+    pub span: Span,
+}
+
+impl ThreadNumber {
+    fn find(source: &str, lines: &[Span]) -> Option<ThreadNumber> {
+        let (first, last) = (lines.first()?, lines.last()?);
+        let token = |line: Span, at_start: bool| -> Option<ThreadNumber> {
+            let text = &source[line.range()];
+            let (start, word) = if at_start {
+                let end = text.find(char::is_whitespace).unwrap_or(text.len());
+                (0, &text[..end])
+            } else {
+                let start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                (start, &text[start..])
+            };
+            let punct = |c: char| "()[]{}.,:;".contains(c);
+            let inner = word.trim_matches(punct);
+            let (n, total) = inner.split_once('/')?;
+            let number: usize = digits(n)?;
+            let total = if total.is_empty() {
+                None
+            } else {
+                Some(digits(total)?)
+            };
+            if number == 0 || total == Some(0) {
+                return None;
+            }
+            let offset = line.start + start + (word.len() - word.trim_start_matches(punct).len());
+            Some(ThreadNumber {
+                number,
+                total,
+                span: Span::new(offset, offset + inner.len()),
+            })
+        };
+        token(*first, true).or_else(|| token(*last, false))
+    }
+}
+
+fn digits(s: &str) -> Option<usize> {
+    if s.is_empty() || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
 /// A thread seen as a whole, built post by post as the thread is read:
 /// after [`Thread::add`] of its last post it describes the whole thread.
 /// It keeps counts and link spans only, never the posts, so a long thread
@@ -291,6 +403,9 @@ pub struct Thread {
     entities: [usize; 4],
     /// Links of every post so far, in order.
     links: Vec<Span>,
+    /// Whether the first post is numbered "1/5" (or "1/"): then the thread
+    /// is numbered, and "24/7" in a later post's last word is a number too.
+    pub first_numbered: bool,
 }
 
 impl Thread {
@@ -300,6 +415,9 @@ impl Thread {
         } else {
             Span::new(self.span.start, post.span.end)
         };
+        if self.posts == 0 {
+            self.first_numbered = post.number.is_some_and(|n| n.number == 1);
+        }
         self.posts += 1;
         self.words += post.words.len();
         self.emoji += post.emoji.len();

@@ -97,10 +97,19 @@ fn assert_contract(report: &Value) {
                 assert!(l >= 1 && c >= 1 && (el, ec) >= (l, c), "{f:#}");
                 let (bs, be) = (uint(f, "byte_start"), uint(f, "byte_end"));
                 assert!(bs <= be, "{f:#}");
+                // A finding about front matter (an image's alt text, a
+                // title) points above the first post; others into their post.
+                let about_front_matter = uint(post, "index") == 1 && l < line;
                 assert!(
-                    (line..=end_line).contains(&l),
+                    (line..=end_line).contains(&l) || about_front_matter,
                     "finding inside its post: {f:#}"
                 );
+                if let Some(channel) = f.get("channel") {
+                    assert_eq!(
+                        channel, &post["channel"],
+                        "a finding's channel is its post's"
+                    );
+                }
                 assert!((l, c) >= last, "findings sorted by position");
                 last = (l, c);
                 match f.get("fix") {

@@ -15,6 +15,7 @@ use crate::input::document::FrontMatter;
 pub use crate::outcome::{Skip, SkipReason};
 use crate::profile::audience::{Audience, AudienceLimit};
 use crate::profile::channel::{ChannelProfile, Limit};
+use crate::profile::counted::Counted;
 use crate::schema::{Source, variants_of};
 use crate::span::Span;
 use crate::text::lang::LangTag;
@@ -53,6 +54,8 @@ pub struct Context<'a> {
     pub front_matter: &'a FrontMatter,
     /// The post's language (front matter > override > config > detected > `en`).
     pub lang: LangTag,
+    /// The post's text as the channel's platform counts it.
+    pub counted: Counted<'a>,
 }
 
 /// A threshold written as a number, or as a channel's or audience's value:
@@ -85,6 +88,13 @@ pub struct Bounds {
 }
 
 impl Bounds {
+    /// Whether a threshold is the channel's (`max = "channel.hashtags"`).
+    pub fn uses_channel(self) -> bool {
+        [self.min, self.max]
+            .iter()
+            .any(|t| matches!(t, Some(Threshold::Channel(_))))
+    }
+
     /// Compiles the two keys, locating errors at their values.
     pub fn compile(
         src: Source<'_>,

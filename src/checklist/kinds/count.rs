@@ -57,6 +57,10 @@ impl Count {
         })
     }
 
+    pub fn uses_channel(&self) -> bool {
+        self.bounds.uses_channel()
+    }
+
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
         let (min, max) = self.bounds.resolve(input.cx);

@@ -61,6 +61,9 @@ impl Measure {
             }
         };
         match self {
+            // The whole post as the platform counts it (poll options out,
+            // appended text in); a line or sentence as written.
+            Measure::Length if unit == post.span => cx.counted.length(post.source) as f64,
             Measure::Length => cx.channel.counter.count(&post.source[unit.range()]) as f64,
             Measure::Characters => text.chars().count() as f64,
             Measure::Words => post.words_in(unit).len() as f64,
@@ -103,7 +106,8 @@ pub struct Spec {
 }
 
 /// `match` is the measured text (a word, a sentence), cut to 60 characters.
-pub const PLACEHOLDERS: &[&str] = &["value", "min", "max", "match"];
+/// `over` is how far past `max` (or short of `min`) the value is.
+pub const PLACEHOLDERS: &[&str] = &["value", "min", "max", "over", "match"];
 
 pub struct Metric {
     measure: Measure,
@@ -129,6 +133,11 @@ impl Metric {
         })
     }
 
+    /// Length is counted the channel's way; thresholds may be its own.
+    pub fn uses_channel(&self) -> bool {
+        self.measure == Measure::Length || self.bounds.uses_channel()
+    }
+
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
         let cx = input.cx;
@@ -151,6 +160,10 @@ impl Metric {
             }
             let span = match (self.measure, max) {
                 // Point at what does not fit: the text past the limit.
+                (Measure::Length, Some(max)) if value > max && unit == post.span => {
+                    let cut = cx.counted.fit(post.source, max as usize);
+                    Span::new(cut, cx.counted.span.end.max(cut))
+                }
                 (Measure::Length, Some(max)) if value > max => {
                     let published = &post.source[unit.range()];
                     let fit = cx.channel.counter.fit(published, max as usize);
@@ -163,6 +176,11 @@ impl Metric {
                 min.map(number).unwrap_or_default(),
                 max.map(number).unwrap_or_default(),
             );
+            let by = match (min, max) {
+                (_, Some(max)) if value > max => number(value - max),
+                (Some(min), _) => number(min - value),
+                _ => String::new(),
+            };
             let text = post.slice(unit);
             let shown = match text.char_indices().nth(60) {
                 Some((cut, _)) => format!("{}…", &text[..cut]),
@@ -170,7 +188,13 @@ impl Metric {
             };
             emit.push(
                 span,
-                &[("value", &v), ("min", &lo), ("max", &hi), ("match", &shown)],
+                &[
+                    ("value", &v),
+                    ("min", &lo),
+                    ("max", &hi),
+                    ("over", &by),
+                    ("match", &shown),
+                ],
                 None,
                 magnitude,
             );

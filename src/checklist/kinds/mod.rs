@@ -18,6 +18,7 @@ pub mod countable;
 pub mod existence;
 pub mod matcher;
 pub mod metric;
+pub mod platform;
 pub mod repetition;
 pub mod require;
 pub mod spelling;
@@ -97,6 +98,17 @@ macro_rules! kinds {
                 }
             }
 
+            /// Whether what the kind finds depends on the post's channel
+            /// (its numbers or its way of counting), not just the text.
+            pub fn uses_channel(&self) -> bool {
+                match self {
+                    Kind::Platform(_) => true,
+                    Kind::Count(k) => k.uses_channel(),
+                    Kind::Metric(k) => k.uses_channel(),
+                    _ => false,
+                }
+            }
+
             pub fn name(&self) -> KindName {
                 match self {
                     $(Kind::$variant(_) => KindName::$variant,)+
@@ -118,6 +130,7 @@ kinds! {
     Balance => balance, "balance";
     Spelling => spelling, "spelling";
     Article => article, "article";
+    Platform => platform, "platform";
 }
 
 impl KindName {

@@ -25,18 +25,70 @@ pub struct FrontMatter {
     pub checklists: Option<Vec<String>>,
     /// Rule ids from `postlint: { disable: [...] }` / `[postlint] disable`.
     pub disable: Vec<String>,
-    /// A scheduler's keys (twitter-together, toot-together) that make a
-    /// post without text a valid one: `retweet: <url>` (a repost) or
-    /// `media:` (images). Read, never validated: they are not postlint's.
+    /// Schedulers' keys (twitter-together, toot-together, galaxy-social),
+    /// read for the platform checks and never validated: they are not
+    /// postlint's. `retweet: <url>` makes a post without text a repost.
     pub reposts: bool,
-    pub media: usize,
+    /// Images: twitter-together's `media: [{file, alt}]` or galaxy-social's
+    /// `images: [{url, alt_text}]`.
+    pub media: Vec<MediaItem>,
+    /// Poll options from `poll: [...]`.
+    pub poll: Vec<Item>,
+    /// galaxy-social's `media: [bluesky-galaxyproject, ...]`: the accounts
+    /// a post goes to, each named `<platform>-<account>`.
+    pub targets: Vec<String>,
+    /// Text galaxy-social appends per account: its `mentions` and
+    /// `hashtags`, as it writes them after the post.
+    pub appended: Vec<(String, String)>,
+    /// Top-level text values postlint does not own (`title`, `subject`,
+    /// `preview`, `cw`...). Only the channels whose profiles name a key
+    /// read it (`[[fields]]`), so a site generator's `title` is never
+    /// validated as postlint's.
+    pub fields: Vec<Item>,
+}
+
+/// One text value in front matter and the line it is on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub key: String,
+    pub text: String,
+    pub span: Span,
+}
+
+/// An image attached in front matter, with its alt text if it has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MediaItem {
+    pub alt: Option<String>,
+    pub span: Span,
 }
 
 impl FrontMatter {
     /// Whether the post is published even with no text of its own.
     pub fn stands_without_text(&self) -> bool {
-        self.reposts || self.media > 0
+        self.reposts || !self.media.is_empty()
     }
+
+    /// The text of the first of `keys` that is set.
+    pub fn field(&self, keys: &[String]) -> Option<&Item> {
+        keys.iter()
+            .find_map(|k| self.fields.iter().find(|f| &f.key == k))
+    }
+
+    /// The longest text galaxy-social appends for an account on `channel`
+    /// (`bluesky` for `bluesky-galaxyproject`): the worst case, when one
+    /// file goes to several accounts of one platform.
+    pub fn appended_for(&self, channel: &str) -> Option<&str> {
+        self.appended
+            .iter()
+            .filter(|(target, _)| target_channel(target).eq_ignore_ascii_case(channel))
+            .map(|(_, text)| text.as_str())
+            .max_by_key(|t| t.len())
+    }
+}
+
+/// The platform part of a galaxy-social account name.
+pub fn target_channel(target: &str) -> &str {
+    target.split('-').next().unwrap_or(target)
 }
 
 /// Front matter found at the start of a file.
@@ -75,6 +127,29 @@ const OWN_KEYS: &[&str] = &[
     "postlint",
 ];
 
+/// Keys of schedulers and of the platform fields channel profiles read: a
+/// plain file's leading `---` block holding one of them as its only key is
+/// front matter even when its value is a sentence (`cw: Spoilers ahead`).
+const KNOWN_KEYS: &[&str] = &[
+    "retweet",
+    "repost",
+    "boost",
+    "reply",
+    "poll",
+    "media",
+    "images",
+    "cw",
+    "spoiler_text",
+    "content_warning",
+    "title",
+    "headline",
+    "subject",
+    "subject_line",
+    "preview",
+    "preview_text",
+    "preheader",
+];
+
 const UNREAD: &str = "postlint still checks the body, but reads no settings from this front matter until it is fixed";
 
 /// Beyond this many open brackets the parsers would recurse deeper than a
@@ -108,6 +183,7 @@ pub(super) fn detect(source: &str, start: usize, syntax: Syntax) -> Option<Detec
         source,
         fence,
         problems: Vec::new(),
+        top_keys: None,
     };
     if max_nesting(inner) > MAX_NESTING {
         if syntax == Syntax::Plain && fence.format == Format::Yaml {
@@ -262,7 +338,11 @@ fn reads_as_metadata(value: &Value) -> bool {
         return false;
     }
     match map.as_slice() {
-        [(key, Value::Str(s))] => OWN_KEYS.contains(&key.as_str()) || !s.trim().contains(' '),
+        [(key, Value::Str(s))] => {
+            OWN_KEYS.contains(&key.as_str())
+                || KNOWN_KEYS.contains(&key.as_str())
+                || !s.trim().contains(' ')
+        }
         _ => true,
     }
 }
@@ -438,6 +518,9 @@ struct Reader<'a> {
     source: &'a str,
     fence: Fence,
     problems: Vec<Problem>,
+    /// The line of each top-level key, indexed on first use: one pass
+    /// however many keys are looked up.
+    top_keys: Option<std::collections::HashMap<String, Span>>,
 }
 
 /// How to show an example setting in the file's own format.
@@ -522,6 +605,39 @@ impl Reader<'_> {
         all[parent].trimmed(self.source)
     }
 
+    /// The line that sets the top-level `key` (else the whole front matter).
+    fn top_key_span(&mut self, key: &str) -> Span {
+        if self.top_keys.is_none() {
+            let mut index = std::collections::HashMap::new();
+            for line in lines(self.source, self.fence.inner) {
+                let text = line.text(self.source);
+                if self.fence.format == Format::Toml && text.trim_start().starts_with('[') {
+                    break;
+                }
+                if text.starts_with([' ', '\t', '#', '-']) {
+                    continue;
+                }
+                let sep = if self.fence.format == Format::Yaml {
+                    ':'
+                } else {
+                    '='
+                };
+                if let Some((k, _)) = text.split_once(sep) {
+                    let k = k.trim().trim_matches(['"', '\'']);
+                    index
+                        .entry(k.to_owned())
+                        .or_insert_with(|| line.trimmed(self.source));
+                }
+            }
+            self.top_keys = Some(index);
+        }
+        self.top_keys
+            .as_ref()
+            .and_then(|i| i.get(key))
+            .copied()
+            .unwrap_or(self.fence.span)
+    }
+
     fn wrong_type(&mut self, path: &[&str], found: &Value, expected: &str, help: String) {
         let span = self.key_span(path);
         let key = path.join(".");
@@ -538,6 +654,7 @@ impl Reader<'_> {
     fn extract(&mut self, map: Vec<(String, Value)>) -> FrontMatter {
         let format = self.fence.format;
         let mut fm = FrontMatter::default();
+        let mut extras = Vec::new();
         for (key, value) in map {
             match key.as_str() {
                 "channel" => {
@@ -605,18 +722,100 @@ impl Reader<'_> {
                 "retweet" | "repost" | "boost" => {
                     fm.reposts = matches!(&value, Value::Str(s) if !s.trim().is_empty())
                 }
-                "media" => {
-                    fm.media = match &value {
-                        Value::Seq(items) => items.len(),
-                        Value::Str(s) if !s.trim().is_empty() => 1,
-                        Value::Map(_) => 1,
-                        _ => 0,
+                "media" | "images" => self.media(&key, value, &mut fm),
+                "poll" => {
+                    if let Value::Seq(items) = value {
+                        let spans = self.item_spans(&key, items.len());
+                        fm.poll = items
+                            .into_iter()
+                            .zip(spans)
+                            .filter_map(|(v, span)| match v {
+                                Value::Str(text) | Value::Number(text) => Some(Item {
+                                    key: key.clone(),
+                                    text,
+                                    span,
+                                }),
+                                _ => None,
+                            })
+                            .collect();
                     }
                 }
+                "mentions" | "hashtags" => {
+                    if let Value::Map(per_target) = value {
+                        extras.push((key == "hashtags", per_target));
+                    }
+                }
+                _ => {
+                    if let Value::Str(text) = value {
+                        let span = self.top_key_span(&key);
+                        fm.fields.push(Item { key, text, span });
+                    }
+                }
+            }
+        }
+        fm.appended = appended(&fm.targets, extras);
+        fm
+    }
+
+    /// `media`: images (maps with `file` and `alt`) for twitter-together,
+    /// or account names for galaxy-social; `images`: galaxy-social's
+    /// images (`url`, `alt_text`).
+    fn media(&mut self, key: &str, value: Value, fm: &mut FrontMatter) {
+        let items = match value {
+            Value::Seq(items) => items,
+            Value::Null => return,
+            one => vec![one],
+        };
+        let spans = self.item_spans(key, items.len());
+        for (item, span) in items.into_iter().zip(spans) {
+            match item {
+                Value::Map(entries) => {
+                    let alt = entries
+                        .into_iter()
+                        .find(|(k, _)| k == "alt" || k == "alt_text")
+                        .and_then(|(_, v)| match v {
+                            Value::Str(s) if !s.trim().is_empty() => Some(s),
+                            _ => None,
+                        });
+                    fm.media.push(MediaItem { alt, span });
+                }
+                Value::Str(name) if key == "media" && is_identifier(&name.to_ascii_lowercase()) => {
+                    fm.targets.push(name.to_ascii_lowercase());
+                }
+                Value::Str(_) => fm.media.push(MediaItem { alt: None, span }),
                 _ => {}
             }
         }
-        fm
+    }
+
+    /// The line of each of the `count` items of the list under `key`: its
+    /// `- ` lines in block style, else the key's line (flow style, TOML).
+    fn item_spans(&self, key: &str, count: usize) -> Vec<Span> {
+        let at_key = self.key_span(&[key]);
+        let mut spans = Vec::with_capacity(count);
+        if self.fence.format == Format::Yaml {
+            let mut indent = None;
+            for line in self.inner_lines().filter(|l| l.start >= at_key.end) {
+                let text = line.text(self.source);
+                let trimmed = text.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                let depth = text.len() - trimmed.len();
+                if !trimmed.starts_with("- ") && trimmed != "-" {
+                    if depth == 0 {
+                        break;
+                    }
+                    continue;
+                }
+                if *indent.get_or_insert(depth) == depth {
+                    spans.push(line.trimmed(self.source));
+                }
+            }
+        }
+        spans.resize(count.max(spans.len()), at_key);
+        spans.truncate(count);
+        spans
     }
 
     /// A single string. `numbers` accepts `8` for `"8"`, which is how people
@@ -748,6 +947,50 @@ impl Reader<'_> {
     }
 }
 
+/// What galaxy-social appends to a post for each of its accounts: a blank
+/// line, then the account's mentions (`@a @b`) on one line and its
+/// hashtags (`#a #b`) on the next (its plugins' `format_content`).
+fn appended(
+    targets: &[String],
+    extras: Vec<(bool, Vec<(String, Value)>)>,
+) -> Vec<(String, String)> {
+    let words = |hashtags: bool, target: &str| -> String {
+        let sign = if hashtags { '#' } else { '@' };
+        extras
+            .iter()
+            .filter(|(h, _)| *h == hashtags)
+            .flat_map(|(_, map)| map.iter())
+            .filter(|(t, _)| t.eq_ignore_ascii_case(target))
+            .flat_map(|(_, v)| match v {
+                Value::Seq(items) => items.clone(),
+                other => vec![other.clone()],
+            })
+            .filter_map(|v| match v {
+                Value::Str(s) | Value::Number(s) => Some(format!("{sign}{s}")),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    targets
+        .iter()
+        .filter_map(|target| {
+            let (mentions, hashtags) = (words(false, target), words(true, target));
+            if mentions.is_empty() && hashtags.is_empty() {
+                return None;
+            }
+            let mut text = String::from("\n");
+            for line in [mentions, hashtags] {
+                if !line.is_empty() {
+                    text.push('\n');
+                    text.push_str(&line);
+                }
+            }
+            Some((target.clone(), text))
+        })
+        .collect()
+}
+
 /// True when `line` starts by setting `key` (bare or quoted).
 fn sets_key(line: &str, key: &str, format: Format) -> bool {
     let rest = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
@@ -834,15 +1077,6 @@ mod tests {
                 lang: Some(s("en")),
                 checklists: Some(vec![s("readable")]),
                 disable: vec![s("readable.sentence-length")],
-                reposts: false,
-                media: 0,
-            },
-        );
-        check(
-            "---\nretweet: https://x.com/a/status/1\nmedia:\n  - file: a.jpg\n    alt: A\n  - b.jpg\nreply: https://x.com/b\n---\n",
-            FrontMatter {
-                reposts: true,
-                media: 2,
                 ..Default::default()
             },
         );
@@ -889,17 +1123,80 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_left_alone() {
+        let source = "---\ntitle: \"Hello: world\"\ntags: [a, b]\nextra: { x: [1, {y: 2}] }\nchannel: blog\n---\n";
         check(
-            "---\ntitle: \"Hello: world\"\ndate: 2024-01-01\ntags: [a, b]\nextra: { x: [1, {y: 2}] }\nchannel: blog\n---\n",
+            source,
             FrontMatter {
                 channel: Some(s("blog")),
+                // Kept for the channels whose profiles read a `title`.
+                fields: vec![Item {
+                    key: s("title"),
+                    text: s("Hello: world"),
+                    span: Span::new(4, 25),
+                }],
                 ..Default::default()
             },
         );
         check(
             "+++\ntitle = \"x\"\ndate = 2024-01-01\n[extra]\nchannel = 3\n+++\n",
-            FrontMatter::default(),
+            FrontMatter {
+                fields: vec![Item {
+                    key: s("title"),
+                    text: s("x"),
+                    span: Span::new(4, 15),
+                }],
+                ..Default::default()
+            },
         );
+    }
+
+    #[test]
+    fn scheduler_keys_with_the_lines_they_are_on() {
+        let source = "---\nretweet: https://x.com/a/status/1\nmedia:\n  - file: a.jpg\n    alt: A\n  - file: b.jpg\npoll:\n  - Red\n  - Blue\nreply: https://x.com/b\n---\n";
+        let (fm, _, _, problems) = detect_md(source).expect("front matter");
+        assert!(problems.is_empty());
+        assert!(fm.reposts && fm.stands_without_text());
+        let line = |span: Span| &source[span.range()];
+        let media: Vec<_> = fm
+            .media
+            .iter()
+            .map(|m| (m.alt.as_deref(), line(m.span)))
+            .collect();
+        assert_eq!(
+            media,
+            [(Some("A"), "- file: a.jpg"), (None, "- file: b.jpg")]
+        );
+        let poll: Vec<_> = fm
+            .poll
+            .iter()
+            .map(|p| (p.text.as_str(), line(p.span)))
+            .collect();
+        assert_eq!(poll, [("Red", "- Red"), ("Blue", "- Blue")]);
+        assert_eq!(fm.fields[0].key, "reply", "unknown keys kept as fields");
+    }
+
+    #[test]
+    fn galaxy_social_accounts_and_appended_text() {
+        let source = "---\nmedia:\n - bluesky-galaxyproject\n - mastodon-eu-freiburg\n - Matrix-EU-announce\nmentions:\n  bluesky-galaxyproject:\n    - galaxyproject.bsky.social\nhashtags:\n  bluesky-galaxyproject: [UseGalaxy, EOSC]\n  mastodon-eu-freiburg:\n    - UseGalaxy\nimages:\n  - url: https://example.com/a.png\n    alt_text: A plot\n  - url: https://example.com/b.png\n---\nText\n";
+        let (fm, _, _, problems) = detect_md(source).expect("front matter");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            fm.targets,
+            [
+                "bluesky-galaxyproject",
+                "mastodon-eu-freiburg",
+                "matrix-eu-announce"
+            ]
+        );
+        assert_eq!(
+            fm.appended_for("bluesky"),
+            Some("\n\n@galaxyproject.bsky.social\n#UseGalaxy #EOSC")
+        );
+        assert_eq!(fm.appended_for("mastodon"), Some("\n\n#UseGalaxy"));
+        assert_eq!(fm.appended_for("matrix"), None);
+        let alts: Vec<_> = fm.media.iter().map(|m| m.alt.as_deref()).collect();
+        assert_eq!(alts, [Some("A plot"), None]);
+        assert!(fm.stands_without_text(), "images make a post");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::span::Span;
 
-pub use front_matter::FrontMatter;
+pub use front_matter::{FrontMatter, Item, MediaItem, target_channel};
 pub use markdown::{Prose, markdown_prose};
 
 /// A unit of prose: sentences never cross a block boundary.
