@@ -12,7 +12,6 @@ use crate::engine::{ConfigSource, Engine, Options};
 use crate::input::read::read_stdin;
 use crate::input::walk::{self, Input};
 use crate::outcome::{FileOutcome, Summary};
-use crate::profile::channel::Channels;
 use crate::report::{self, Reporter};
 use crate::settings::config::{self, FailOn};
 use crate::settings::resolve::CliChoices;
@@ -36,9 +35,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::TestChecklists => {
             load_untested(&cli, CliChoices::default()).map(|engine| test_checklists(&engine))
         }
-        Command::Channels => Channels::built_in()
-            .map(|c| print(&catalog::channels(&c)))
-            .map_err(|e| vec![e.to_string()]),
+        // With the config's `[channels.x]` numbers and the team's channels.
+        Command::Channels => load_untested(&cli, CliChoices::default())
+            .map(|engine| print(&catalog::channels(&engine.channels))),
         Command::Init { force } => init(*force),
     };
     match result {

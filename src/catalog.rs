@@ -124,11 +124,38 @@ pub fn channels(channels: &Channels) -> String {
         if let Some(n) = l.max_length {
             facts.push(format!("max {n}"));
         }
-        if let Some(n) = l.fold {
-            facts.push(format!("fold {n}"));
+        for also in &l.also {
+            facts.push(format!("{} ≤{}", also.name, also.max));
         }
-        if let Some(n) = l.hashtags {
-            facts.push(format!("hashtags ≤{n}"));
+        match (l.fold, l.fold_lines) {
+            (Some(n), Some(lines)) => facts.push(format!("fold {n} or {lines} lines")),
+            (Some(n), None) => facts.push(format!("fold {n}")),
+            (None, Some(lines)) => facts.push(format!("fold {lines} lines")),
+            (None, None) => {}
+        }
+        match (l.hashtags, l.max_hashtags) {
+            (Some(n), Some(max)) if n != max => facts.push(format!("hashtags ≤{n} (max {max})")),
+            (Some(n), _) | (None, Some(n)) => facts.push(format!("hashtags ≤{n}")),
+            (None, None) => {}
+        }
+        if let Some(n) = l.max_links {
+            facts.push(format!("links ≤{n}"));
+        }
+        if let Some(p) = &c.poll {
+            facts.push(format!(
+                "polls {}-{} × {}",
+                p.min_options, p.max_options, p.option_length
+            ));
+        }
+        for f in &c.fields {
+            match (f.max, f.warn_above) {
+                (Some(max), _) => facts.push(format!("{} ≤{max}", f.name)),
+                (None, Some(warn)) => facts.push(format!("{} ≤{warn}", f.name)),
+                (None, None) if f.counts_toward_length => {
+                    facts.push(format!("{} counted", f.name))
+                }
+                (None, None) => {}
+            }
         }
         rows.push((c, facts.join(", ")));
     }
@@ -137,11 +164,12 @@ pub fn channels(channels: &Channels) -> String {
         .map(|(_, f)| f.chars().count())
         .max()
         .unwrap_or(0);
+    let id_width = rows.iter().map(|(c, _)| c.id.len()).max().unwrap_or(0);
     let mut out = String::new();
     for (c, facts) in rows {
         let _ = writeln!(
             out,
-            "{:<11} {:<10} {:<width$}  {}",
+            "{:<id_width$} {:<10} {:<width$}  {}",
             c.id.bold(),
             c.counter.name(),
             facts,

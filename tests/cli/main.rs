@@ -15,6 +15,7 @@ mod expected;
 mod formats;
 mod inputs;
 mod json;
+mod platforms;
 mod scheduler_formats;
 mod selftest;
 mod stats;

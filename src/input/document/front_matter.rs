@@ -219,7 +219,10 @@ pub(super) fn detect(source: &str, start: usize, syntax: Syntax) -> Option<Detec
                 }
             }
             Err(err) => {
-                if syntax == Syntax::Plain {
+                // In plain text a block that fails to parse is text, unless
+                // it is plainly keys someone meant as settings (`cw: Long
+                // read: our outage` needs quotes): then say so.
+                if syntax == Syntax::Plain && !names_known_keys(inner) {
                     return None;
                 }
                 let span = err
@@ -345,6 +348,25 @@ fn reads_as_metadata(value: &Value) -> bool {
         }
         _ => true,
     }
+}
+
+/// True when every unindented line of `inner` sets a lowercase key and one
+/// of them is postlint's or a scheduler's.
+fn names_known_keys(inner: &str) -> bool {
+    let mut known = false;
+    for line in inner.lines() {
+        if line.trim().is_empty() || line.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some((key, _)) = line.split_once(':') else {
+            return false;
+        };
+        if !is_identifier(key) {
+            return false;
+        }
+        known |= OWN_KEYS.contains(&key) || KNOWN_KEYS.contains(&key);
+    }
+    known
 }
 
 fn is_identifier(key: &str) -> bool {
@@ -729,13 +751,22 @@ impl Reader<'_> {
                         fm.poll = items
                             .into_iter()
                             .zip(spans)
-                            .filter_map(|(v, span)| match v {
-                                Value::Str(text) | Value::Number(text) => Some(Item {
+                            .filter_map(|(v, span)| {
+                                let text = match v {
+                                    Value::Str(text) | Value::Number(text) => text,
+                                    // YAML 1.1 reads `- Yes` and `- No` as
+                                    // booleans: take the option as written.
+                                    Value::Bool(_) => self.source[span.range()]
+                                        .trim_start_matches('-')
+                                        .trim()
+                                        .to_owned(),
+                                    _ => return None,
+                                };
+                                Some(Item {
                                     key: key.clone(),
                                     text,
                                     span,
-                                }),
-                                _ => None,
+                                })
                             })
                             .collect();
                     }
@@ -1152,7 +1183,7 @@ mod tests {
 
     #[test]
     fn scheduler_keys_with_the_lines_they_are_on() {
-        let source = "---\nretweet: https://x.com/a/status/1\nmedia:\n  - file: a.jpg\n    alt: A\n  - file: b.jpg\npoll:\n  - Red\n  - Blue\nreply: https://x.com/b\n---\n";
+        let source = "---\nretweet: https://x.com/a/status/1\nmedia:\n  - file: a.jpg\n    alt: A\n  - file: b.jpg\npoll:\n  - Red\n  - No\nreply: https://x.com/b\n---\n";
         let (fm, _, _, problems) = detect_md(source).expect("front matter");
         assert!(problems.is_empty());
         assert!(fm.reposts && fm.stands_without_text());
@@ -1171,7 +1202,7 @@ mod tests {
             .iter()
             .map(|p| (p.text.as_str(), line(p.span)))
             .collect();
-        assert_eq!(poll, [("Red", "- Red"), ("Blue", "- Blue")]);
+        assert_eq!(poll, [("Red", "- Red"), ("No", "- No")], "`No` as written");
         assert_eq!(fm.fields[0].key, "reply", "unknown keys kept as fields");
     }
 
@@ -1397,7 +1428,7 @@ mod tests {
             "---\ntl;dr: read it\n---\n",
             "---\n- a list\n---\n",
             "---\n---\nhello",
-            "---\nchannel: [x\n---\n",
+            "---\npsa: down: all of it\n---\n",
             "---\nchannel: x\n",
         ];
         for source in no {
@@ -1406,6 +1437,13 @@ mod tests {
         let (_, _, _, problems) =
             detect_with("---\nchannel: 3\n---\nhi", Syntax::Plain).expect("front matter");
         assert_eq!(problems.len(), 1);
+        // Keys postlint or a scheduler reads, in YAML that does not parse:
+        // settings someone meant, so a problem, not text.
+        for broken in ["---\nchannel: [x\n---\n", "---\ncw: Long read: our outage\n---\nText"] {
+            let (_, _, _, problems) = detect_with(broken, Syntax::Plain).expect("front matter");
+            assert_eq!(problems.len(), 1, "{broken:?}");
+            assert!(problems[0].1.contains("not valid YAML"), "{problems:?}");
+        }
     }
 
     /// Front matter stitched from awkward pieces: problems must point

@@ -437,8 +437,13 @@ mod tests {
         assert_eq!(doc.problems.len(), 1);
         assert!(doc.problems[0].help.is_some());
 
+        // Plain text too, when its keys are postlint's or a scheduler's;
+        // other broken blocks are text (a thread's first post).
         let doc = parse("---\nchannel: [x\n---\nbody", Syntax::Plain);
-        assert_eq!(doc.body.text(doc.source), "---\nchannel: [x\n---\nbody");
+        assert_eq!(doc.body.text(doc.source), "body");
+        assert_eq!(doc.problems.len(), 1);
+        let doc = parse("---\npsa: down: all of it\n---\nbody", Syntax::Plain);
+        assert_eq!(doc.body.text(doc.source), "---\npsa: down: all of it\n---\nbody");
         assert!(doc.problems.is_empty());
     }
 
