@@ -151,9 +151,7 @@ pub fn channels(channels: &Channels) -> String {
             match (f.max, f.warn_above) {
                 (Some(max), _) => facts.push(format!("{} ≤{max}", f.name)),
                 (None, Some(warn)) => facts.push(format!("{} ≤{warn}", f.name)),
-                (None, None) if f.counts_toward_length => {
-                    facts.push(format!("{} counted", f.name))
-                }
+                (None, None) if f.counts_toward_length => facts.push(format!("{} counted", f.name)),
                 (None, None) => {}
             }
         }

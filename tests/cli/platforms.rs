@@ -45,7 +45,10 @@ fn poll_lines_are_options_checked_as_options_not_counted_as_text() {
     // toot-together writes `[ ]`; Mastodon takes 4 options of 50.
     let toot = "Which one?\n[ ] Dark mode for the mobile app, on every platform\n[ ] Exports\n";
     write(dir.path(), "poll.toot", toot);
-    assert_eq!(stats(dir.path(), "poll.toot"), [("mastodon".to_owned(), 10)]);
+    assert_eq!(
+        stats(dir.path(), "poll.toot"),
+        [("mastodon".to_owned(), 10)]
+    );
     postlint(&["check", "poll.toot", "--format", "json"], dir.path()).code(PASSED);
 
     // A front matter poll with one option.
@@ -68,13 +71,17 @@ fn a_content_warning_counts_with_the_toot() {
     // 72 characters of content warning + 496 of text = 568 of 500: the
     // text fits up to its 428th character.
     let cw = "Long read, what went wrong during yesterday's outage and what we changed";
-    let body = ["Yesterday between 18:00 and 19:30 our API was down for most customers."; 7].join(" ");
+    let body =
+        ["Yesterday between 18:00 and 19:30 our API was down for most customers."; 7].join(" ");
     write(
         dir.path(),
         "outage.toot",
         format!("---\ncw: {cw}\n---\n{body}\n"),
     );
-    assert_eq!(stats(dir.path(), "outage.toot"), [("mastodon".to_owned(), 568)]);
+    assert_eq!(
+        stats(dir.path(), "outage.toot"),
+        [("mastodon".to_owned(), 568)]
+    );
     let report = postlint(&["check", "outage.toot", "--format", "json"], dir.path())
         .code(FAILED)
         .json();
@@ -124,7 +131,10 @@ fn a_file_for_several_channels_lists_each_finding_once_and_labels_what_one_chann
         .filter(|l| l.contains("channel.too-long"))
         .collect();
     assert_eq!(long.len(), 1, "{text}");
-    assert!(long[0].contains("channel.too-long: [X] 291 characters"), "{text}");
+    assert!(
+        long[0].contains("channel.too-long: [X] 291 characters"),
+        "{text}"
+    );
 
     let report = postlint(&["check", "launch.md", "--format", "json"], dir.path()).json();
     let posts = posts(&report, 0);
@@ -138,7 +148,11 @@ fn a_file_for_several_channels_lists_each_finding_once_and_labels_what_one_chann
             }
         }
     }
-    assert_eq!(findings_of(&report, "correct.repeated-word").len(), 2, "in both posts");
+    assert_eq!(
+        findings_of(&report, "correct.repeated-word").len(),
+        2,
+        "in both posts"
+    );
     let mut distinct: Vec<(String, u64, String)> = all_findings(&report)
         .iter()
         .map(|f| {
@@ -156,13 +170,24 @@ fn a_file_for_several_channels_lists_each_finding_once_and_labels_what_one_chann
         .iter()
         .map(|k| summary[k].as_u64().unwrap())
         .sum::<u64>();
-    assert_eq!(total as usize, distinct.len(), "each finding counted once: {report:#}");
+    assert_eq!(
+        total as usize,
+        distinct.len(),
+        "each finding counted once: {report:#}"
+    );
     assert_eq!(summary["errors"], 1, "too-long, on X only");
 
     let pretty = postlint(&["check", "launch.md"], dir.path()).stdout;
     assert!(pretty.contains("error[channel.too-long] (X):"), "{pretty}");
-    assert_eq!(pretty.matches("[correct.repeated-word]").count(), 1, "{pretty}");
-    assert!(pretty.contains("listed above for another channel"), "{pretty}");
+    assert_eq!(
+        pretty.matches("[correct.repeated-word]").count(),
+        1,
+        "{pretty}"
+    );
+    assert!(
+        pretty.contains("listed above for another channel"),
+        "{pretty}"
+    );
 }
 
 #[test]
@@ -185,7 +210,10 @@ fn thread_numbers_must_count_up_to_the_right_total() {
     let numbering = findings_of(&report, "channel.thread-numbering");
     assert_eq!(numbering.len(), 1, "{report:#}");
     assert_eq!(at(numbering[0]), (8, 1));
-    assert_eq!(string(numbering[0], "message"), "Post 3 of 3 is numbered 2/3.");
+    assert_eq!(
+        string(numbering[0], "message"),
+        "Post 3 of 3 is numbered 2/3."
+    );
     // An unnumbered thread, or "24/7" in a thread not numbered, is fine.
     let plain = "---\nchannel: x\n---\nWe are open 24/7\n---\nSupport never sleeps.\n";
     write(dir.path(), "plain.md", plain);
@@ -205,7 +233,8 @@ fn images_need_alt_text_and_titles_fit_the_platform() {
     // YouTube: the title is front matter's `title`, 101 characters.
     let title = format!("How we rebuilt Pulse {}", "x".repeat(80));
     assert_eq!(title.len(), 101);
-    let video = format!("---\nchannel: youtube\ntitle: {title}\n---\nThe full story of our rebuild.\n");
+    let video =
+        format!("---\nchannel: youtube\ntitle: {title}\n---\nThe full story of our rebuild.\n");
     write(dir.path(), "video.txt", video);
     let report = postlint(&["check", "video.txt", "--format", "json"], dir.path())
         .code(FAILED)
@@ -240,18 +269,32 @@ fn a_team_sets_its_own_channel_numbers_and_adds_its_own_channel() {
         "id = \"intranet\"\nname = \"Intranet\"\ndescription = \"Staff news\"\nmarkup = \"plain\"\ncounter = \"chars\"\n\n[limits]\nmax_length = 100\n",
     );
     let report = postlint(&["check", "premium.tweet", "--format", "json"], dir.path()).json();
-    assert!(findings_of(&report, "channel.too-long").is_empty(), "{report:#}");
-    write(dir.path(), "news.txt", format!("---\nchannel: intranet\n---\n{long}"));
+    assert!(
+        findings_of(&report, "channel.too-long").is_empty(),
+        "{report:#}"
+    );
+    write(
+        dir.path(),
+        "news.txt",
+        format!("---\nchannel: intranet\n---\n{long}"),
+    );
     let report = postlint(&["check", "news.txt", "--format", "json"], dir.path())
         .code(FAILED)
         .json();
     let too_long = findings_of(&report, "channel.too-long");
     assert_eq!(too_long.len(), 1);
     assert!(string(too_long[0], "message").starts_with("314 characters"));
-    let channels = postlint(&["channels"], dir.path()).code(PASSED).stdout.clone();
+    let channels = postlint(&["channels"], dir.path())
+        .code(PASSED)
+        .stdout
+        .clone();
     assert!(channels.contains("intranet"), "{channels}");
 
-    write(dir.path(), "postlint.toml", "[channels.twiter]\nmax_length = 1\n");
+    write(
+        dir.path(),
+        "postlint.toml",
+        "[channels.twiter]\nmax_length = 1\n",
+    );
     postlint(&["check", "premium.tweet"], dir.path())
         .code(ERROR)
         .stderr_has(&["postlint.toml:1", "unknown channel `twiter`"]);

@@ -1439,7 +1439,10 @@ mod tests {
         assert_eq!(problems.len(), 1);
         // Keys postlint or a scheduler reads, in YAML that does not parse:
         // settings someone meant, so a problem, not text.
-        for broken in ["---\nchannel: [x\n---\n", "---\ncw: Long read: our outage\n---\nText"] {
+        for broken in [
+            "---\nchannel: [x\n---\n",
+            "---\ncw: Long read: our outage\n---\nText",
+        ] {
             let (_, _, _, problems) = detect_with(broken, Syntax::Plain).expect("front matter");
             assert_eq!(problems.len(), 1, "{broken:?}");
             assert!(problems[0].1.contains("not valid YAML"), "{problems:?}");

@@ -443,7 +443,10 @@ mod tests {
         assert_eq!(doc.body.text(doc.source), "body");
         assert_eq!(doc.problems.len(), 1);
         let doc = parse("---\npsa: down: all of it\n---\nbody", Syntax::Plain);
-        assert_eq!(doc.body.text(doc.source), "---\npsa: down: all of it\n---\nbody");
+        assert_eq!(
+            doc.body.text(doc.source),
+            "---\npsa: down: all of it\n---\nbody"
+        );
         assert!(doc.problems.is_empty());
     }
 
