@@ -13,7 +13,7 @@ use crate::checklist::kinds::api::Context;
 use crate::engine::Engine;
 use crate::finding::{Finding, Severity};
 use crate::ids::{ChannelId, RuleId};
-use crate::input::document::{self, Document, Syntax};
+use crate::input::document::{self, Document, FrontMatter, Syntax};
 use crate::input::read::read_text;
 use crate::outcome::{FileOutcome, NoChannel, PostOutcome, Reason, Verdict, shown};
 use crate::profile::counted::Counted;
@@ -105,19 +105,29 @@ impl Engine {
                 .enumerate()
                 .filter(|(_, c)| self.channels.get(*c).reading(doc.syntax) == reading)
                 .collect();
-            let spans = reading.posts(doc, &self.layers.thread_separator);
-            let count = spans.len();
+            let parts = reading.parts(doc, &self.layers.thread_separator);
+            let count = parts.len();
             for &(slot, _) in &group {
                 per_channel[slot].reserve_exact(count);
             }
             let mut thread = Thread::default();
-            for (index, span) in spans.into_iter().enumerate() {
-                let post = Post::build(doc.source, span, reading, index, count);
+            for (index, part) in parts.into_iter().enumerate() {
+                let post = Post::build(doc.source, part.span, reading, index, count);
                 thread.add(&post);
                 let lang = settings.lang_of(&post);
+                let own = part
+                    .front_matter
+                    .map(|span| document::part_front_matter(doc.source, span));
                 for &(slot, channel) in &group {
-                    let outcome =
-                        self.check_post(&post, &thread, channel, lang, &rules, doc, settings);
+                    let outcome = self.check_post(
+                        &post,
+                        &thread,
+                        channel,
+                        lang,
+                        &rules,
+                        (doc, own.as_ref()),
+                        settings,
+                    );
                     per_channel[slot].push(outcome);
                 }
             }
@@ -152,7 +162,7 @@ impl Engine {
         channel_id: ChannelId,
         lang: LangTag,
         rules: &[RuleId],
-        doc: &Document<'_>,
+        (doc, own): (&Document<'_>, Option<&FrontMatter>),
         settings: &FileSettings,
     ) -> PostOutcome {
         let channel = self.channels.get(channel_id);
@@ -160,7 +170,8 @@ impl Engine {
         let cx = Context {
             channel,
             audience: &settings.audience,
-            front_matter: &doc.front_matter,
+            front_matter: own.unwrap_or(&doc.front_matter),
+            own_front_matter: post.index == 0 || own.is_some(),
             lang,
             counted,
         };

@@ -390,6 +390,7 @@ impl<'a> Runner<'a> {
                 channel: profile,
                 audience,
                 front_matter: fm,
+                own_front_matter: index == 0,
                 lang,
                 counted: Counted::new(profile, &post, fm),
             };

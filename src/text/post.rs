@@ -29,6 +29,18 @@ impl Reading {
     /// Markdown body is one post, trimmed (and none when blank: a file with
     /// front matter only is a site's index page, not an empty post).
     pub fn posts(self, doc: &document::Document<'_>, separator: &str) -> Vec<Span> {
+        self.parts(doc, separator)
+            .into_iter()
+            .map(|p| p.span)
+            .collect()
+    }
+
+    /// As [`Reading::posts`], with each thread post's own front matter.
+    pub fn parts(self, doc: &document::Document<'_>, separator: &str) -> Vec<document::Part> {
+        let whole = |span| document::Part {
+            span,
+            front_matter: None,
+        };
         match self {
             // A repost or an images-only post (`retweet:`, `media:` and no
             // body) has no text to check, which is not an empty post.
@@ -38,13 +50,13 @@ impl Reading {
             {
                 Vec::new()
             }
-            Reading::Plain => document::split_posts(doc.source, doc.body, separator),
+            Reading::Plain => document::split_parts(doc.source, doc.body, separator),
             Reading::Markdown => {
                 let text = &doc.source[doc.body.range()];
                 let start = doc.body.start + (text.len() - text.trim_start().len());
                 let end = doc.body.start + text.trim_end().len();
                 if end > start {
-                    vec![Span::new(start, end)]
+                    vec![whole(Span::new(start, end))]
                 } else {
                     Vec::new()
                 }

@@ -132,3 +132,27 @@ fn a_stray_separator_is_an_empty_post_at_its_line_and_a_trailing_one_is_not() {
     assert_eq!(empty.len(), 1);
     assert_eq!(at(empty[0]), (6, 1), "the second of the two separators");
 }
+
+#[test]
+fn a_thread_post_with_its_own_front_matter_is_one_post_with_its_own_poll() {
+    let dir = temp_dir();
+    // twitter-together's README example, with a fifth poll option.
+    let thread = "---\nmedia:\n  - file: cat.jpg\n    alt: A cat\n---\n\nHere are some cute animals!\n\n---\n---\npoll:\n  - Cat\n  - Dog\n  - Fish\n  - Bird\n  - Snake\n---\n\nWhich one is cuter?\n";
+    write(dir.path(), "animals.tweet", thread);
+    let report = postlint(&["check", "animals.tweet", "--format", "json"], dir.path())
+        .code(FAILED)
+        .json();
+    let posts = posts(&report, 0);
+    assert_eq!(
+        posts.len(),
+        2,
+        "no empty post, no poll keys as a post: {report:#}"
+    );
+    assert_eq!(
+        (posts[1]["line"].as_u64(), posts[1]["count"].as_u64()),
+        (Some(19), Some(2))
+    );
+    assert!(findings_of(&report, "channel.empty-post").is_empty());
+    let poll = findings_of(&report, "channel.poll-options");
+    assert_eq!(poll.iter().map(|f| at(f)).collect::<Vec<_>>(), [(16, 3)]);
+}

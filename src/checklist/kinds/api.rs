@@ -51,7 +51,12 @@ pub struct Compile<'a> {
 pub struct Context<'a> {
     pub channel: &'a ChannelProfile,
     pub audience: &'a Audience,
+    /// The post's own front matter in a thread that gives posts their own
+    /// (twitter-together), else the file's.
     pub front_matter: &'a FrontMatter,
+    /// Whether `front_matter`'s poll and images belong to this post: it is
+    /// the post's own, or the post is the first.
+    pub own_front_matter: bool,
     /// The post's language (front matter > override > config > detected > `en`).
     pub lang: LangTag,
     /// The post's text as the channel's platform counts it.

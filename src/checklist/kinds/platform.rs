@@ -64,7 +64,8 @@ impl Platform {
         let cx = input.cx;
         let profile = cx.channel;
         let fm = cx.front_matter;
-        let first = post.index == 0;
+        // Polls and images in front matter belong to the post that owns it.
+        let first = cx.own_front_matter;
         let source = post.source;
         let mut push = |span: Span,
                         value: usize,

@@ -12,6 +12,7 @@ use std::path::Path;
 use crate::span::Span;
 
 pub use front_matter::{FrontMatter, Item, MediaItem, target_channel};
+
 pub use markdown::{Prose, markdown_prose};
 
 /// A unit of prose: sentences never cross a block boundary.
@@ -137,31 +138,96 @@ pub fn parse(source: &str, syntax: Syntax) -> Document<'_> {
 /// Always returns at least one span, so every file is at least one
 /// (possibly empty) post.
 pub fn split_posts(source: &str, body: Span, separator: &str) -> Vec<Span> {
+    split_parts(source, body, separator)
+        .into_iter()
+        .map(|p| p.span)
+        .collect()
+}
+
+/// One post of a thread and, when it has its own, its front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub span: Span,
+    pub front_matter: Option<Span>,
+}
+
+/// As [`split_posts`], keeping each post's own front matter: schedulers
+/// (twitter-together) let a thread's later posts have theirs, written as
+/// the separator followed at once by a `---` block of keys
+/// (`---\n---\npoll: [Cat, Dog]\n---\nWhich one?`). Such a block is read
+/// by the plain-text front matter rule, so prose between two separators
+/// stays a post.
+pub fn split_parts(source: &str, body: Span, separator: &str) -> Vec<Part> {
     let body = clamp(source, body);
     let separator = separator.trim();
     let mut posts = Vec::new();
     let mut part_start = body.start;
     let mut after_separator = false;
+    let mut own: Option<Span> = None;
+    let mut skip_until = 0;
     if !separator.is_empty() {
         for line in lines(source, body) {
-            if line.text(source).trim_end() == separator {
-                match trim(source, Span::new(part_start, line.start)) {
-                    Some(part) => posts.push(part),
-                    None if after_separator => posts.push(Span::new(line.start, line.start)),
-                    None => {}
-                }
-                part_start = line.next;
-                after_separator = true;
+            if line.start < skip_until || line.text(source).trim_end() != separator {
+                continue;
             }
+            let part = trim(source, Span::new(part_start, line.start));
+            if part.is_none()
+                && after_separator
+                && own.is_none()
+                && let Some(found) = front_matter::detect(source, line.start, Syntax::Plain)
+            {
+                own = Some(found.span);
+                part_start = found.body_start;
+                skip_until = found.body_start;
+                continue;
+            }
+            match part {
+                Some(span) => posts.push(Part {
+                    span,
+                    front_matter: own.take(),
+                }),
+                None if after_separator => posts.push(Part {
+                    span: Span::new(line.start, line.start),
+                    front_matter: own.take(),
+                }),
+                None => {}
+            }
+            part_start = line.next;
+            after_separator = true;
         }
     }
-    posts.extend(trim(source, Span::new(part_start, body.end)));
+    match trim(source, Span::new(part_start, body.end)) {
+        Some(span) => posts.push(Part {
+            span,
+            front_matter: own,
+        }),
+        // A last post of front matter only (a poll with no question).
+        None if own.is_some() => posts.push(Part {
+            span: Span::new(body.end, body.end),
+            front_matter: own,
+        }),
+        None => {}
+    }
     // Nothing but separators is one empty post, not one per stray line.
-    if posts.iter().all(|p| p.is_empty()) {
+    if posts
+        .iter()
+        .all(|p| p.span.is_empty() && p.front_matter.is_none())
+    {
         posts.clear();
-        posts.push(Span::new(body.start, body.start));
+        posts.push(Part {
+            span: Span::new(body.start, body.start),
+            front_matter: None,
+        });
     }
     posts
+}
+
+/// The front matter of a thread's post (a [`Part`]'s), read as the file's
+/// own is; problems in it are not reported, since it is a scheduler's.
+pub fn part_front_matter(source: &str, span: Span) -> FrontMatter {
+    front_matter::detect(source, span.start, Syntax::Plain)
+        .map(|d| d.front_matter)
+        .unwrap_or_default()
 }
 
 /// Paragraphs of plain (social) text: runs of lines separated by blank
@@ -312,6 +378,35 @@ mod tests {
         );
         check("\u{feff}a\r\n---\r\n\tb\t", &["a", "b"]);
         check("para 1\n\npara 2\n---\nnext", &["para 1\n\npara 2", "next"]);
+    }
+
+    #[test]
+    fn a_thread_post_may_have_its_own_front_matter() {
+        let s = "Cute animals!\n\n---\n---\npoll:\n  - Cat\n  - Dog\n---\n\nWhich one is cuter?\n";
+        let parts = split_parts(s, Span::new(0, s.len()), "---");
+        let shown: Vec<(&str, Option<&str>)> = parts
+            .iter()
+            .map(|p| (&s[p.span.range()], p.front_matter.map(|f| &s[f.range()])))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Cute animals!", None),
+                (
+                    "Which one is cuter?",
+                    Some("---\npoll:\n  - Cat\n  - Dog\n---")
+                ),
+            ]
+        );
+        let fm = part_front_matter(s, parts[1].front_matter.unwrap());
+        assert_eq!(fm.poll.len(), 2);
+        // Prose between two separators is a post, not front matter.
+        let s = "a\n---\n---\nBreaking: we are down\n---\nb";
+        let parts: Vec<&str> = split_posts(s, Span::new(0, s.len()), "---")
+            .iter()
+            .map(|p| &s[p.range()])
+            .collect();
+        assert_eq!(parts, ["a", "", "Breaking: we are down", "b"]);
     }
 
     #[test]
