@@ -141,6 +141,11 @@ pub fn channels(channels: &Channels) -> String {
         if let Some(n) = l.max_links {
             facts.push(format!("links ≤{n}"));
         }
+        match c.shorten_links {
+            Some(true) => facts.push("links as the app shows them".to_owned()),
+            Some(false) => facts.push("links as written".to_owned()),
+            None => {}
+        }
         if let Some(p) = &c.poll {
             facts.push(format!(
                 "polls {}-{} × {}",

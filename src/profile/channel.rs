@@ -152,6 +152,10 @@ pub struct ChannelProfile {
     pub media: MediaLimits,
     #[serde(default)]
     pub fields: Vec<Field>,
+    /// Bluesky: whether a link counts as the official app displays it
+    /// (`example.com/a-long-pa...`) rather than as written. Unset where
+    /// the platform has no such mode.
+    pub shorten_links: Option<bool>,
 }
 
 impl ChannelProfile {
@@ -232,6 +236,8 @@ struct ChannelSettings {
     mentions: Option<usize>,
     links: Option<usize>,
     max_links: Option<usize>,
+    /// Count links as the Bluesky app shows them (see the profile).
+    shorten_links: Option<bool>,
 }
 
 /// Reads one profile file strictly and checks what serde cannot.
@@ -356,7 +362,11 @@ impl Channels {
                     .error(name.span(), format!("unknown channel `{id}`"))
                     .with_hint(hint));
             };
-            let limits = &mut self.profiles[found.index()].limits;
+            let profile = &mut self.profiles[found.index()];
+            if settings.shorten_links.is_some() {
+                profile.shorten_links = settings.shorten_links;
+            }
+            let limits = &mut profile.limits;
             let set = |slot: &mut Option<usize>, value: Option<usize>| {
                 if value.is_some() {
                     *slot = value;

@@ -72,12 +72,31 @@ impl<'a> Counted<'a> {
     /// Length by `counter` (a channel can limit the same text two ways:
     /// Bluesky's graphemes and bytes).
     pub fn length_by(&self, source: &str, counter: crate::text::counter::Counter) -> usize {
-        let text = &source[self.span.range()];
-        let own = match self.appended {
-            Some(more) => counter.count(&format!("{text}{more}")),
-            None => counter.count(text),
+        let text = self.text(source);
+        let own = match self.shortened(&text) {
+            Some((short, _)) => counter.count(&short),
+            None => counter.count(&text),
         };
         own + self.added
+    }
+
+    /// The text with what is appended to it.
+    fn text<'s>(&self, source: &'s str) -> std::borrow::Cow<'s, str> {
+        let text = &source[self.span.range()];
+        match self.appended {
+            Some(more) => format!("{text}{more}").into(),
+            None => text.into(),
+        }
+    }
+
+    /// The text with links as the app shows them, when the channel counts
+    /// them so and there are any.
+    fn shortened(&self, text: &str) -> Option<(String, Vec<(Span, Span)>)> {
+        if self.profile.shorten_links == Some(true) {
+            shortened(text)
+        } else {
+            None
+        }
     }
 
     /// The file offset where the text stops fitting `limit` (the end of
@@ -89,16 +108,154 @@ impl<'a> Counted<'a> {
         counter: crate::text::counter::Counter,
         limit: usize,
     ) -> usize {
-        let text = &source[self.span.range()];
+        let text = self.text(source);
         let limit = limit.saturating_sub(self.added);
-        let fit = match self.appended {
-            Some(more) => counter.fit(&format!("{text}{more}"), limit).min(text.len()),
-            None => counter.fit(text, limit),
+        let fit = match self.shortened(&text) {
+            Some((short, moved)) => unshorten(counter.fit(&short, limit), &moved),
+            None => counter.fit(&text, limit),
         };
-        self.span.start + fit
+        self.span.start + fit.min(self.span.len())
     }
 
     pub fn fit(&self, source: &str, limit: usize) -> usize {
         self.fit_by(source, self.profile.counter, limit)
+    }
+}
+
+/// A link as the Bluesky app displays it (social-app's `toShortUrl`): the
+/// host, then path, query and fragment, cut to 13 characters and "..."
+/// when they are longer than 15. Only `http(s)://` links are shortened; the
+/// app leaves bare domains as typed. Non-ASCII in the path is
+/// percent-encoded first, as the WHATWG URL parser the app uses does.
+pub fn short_url(url: &str) -> Option<String> {
+    let lower = url
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return None;
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest[..end].to_ascii_lowercase();
+    let mut path = String::with_capacity(rest.len() - end);
+    for c in rest[end..].chars() {
+        if c.is_ascii() {
+            path.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                path.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    // `pathname` "/" alone, an empty `?` or `#`, show as nothing.
+    let (before_hash, hash) = match path.split_once('#') {
+        Some((p, h)) if !h.is_empty() => (p.to_owned(), format!("#{h}")),
+        Some((p, _)) => (p.to_owned(), String::new()),
+        None => (path.clone(), String::new()),
+    };
+    let (pathname, search) = match before_hash.split_once('?') {
+        Some((p, q)) if !q.is_empty() => (p.to_owned(), format!("?{q}")),
+        Some((p, _)) => (p.to_owned(), String::new()),
+        None => (before_hash, String::new()),
+    };
+    let pathname = if pathname == "/" {
+        String::new()
+    } else {
+        pathname
+    };
+    let path = format!("{pathname}{search}{hash}");
+    Some(if path.len() > 15 {
+        format!("{host}{}...", &path[..13])
+    } else {
+        format!("{host}{path}")
+    })
+}
+
+/// `text` with its links shortened, and where each link went: `(written,
+/// shown)` byte ranges, in order. `None` when nothing changes.
+fn shortened(text: &str) -> Option<(String, Vec<(Span, Span)>)> {
+    let mut out = String::with_capacity(text.len());
+    let mut moved = Vec::new();
+    let mut last = 0;
+    for entity in crate::text::entities::extract(text) {
+        if entity.kind != crate::text::entities::EntityKind::Url {
+            continue;
+        }
+        let url = &text[entity.span.range()];
+        let Some(short) = short_url(url) else {
+            continue;
+        };
+        out.push_str(&text[last..entity.span.start]);
+        let start = out.len();
+        out.push_str(&short);
+        moved.push((entity.span, Span::new(start, out.len())));
+        last = entity.span.end;
+    }
+    if moved.is_empty() {
+        return None;
+    }
+    out.push_str(&text[last..]);
+    Some((out, moved))
+}
+
+/// Where offset `cut` of the shortened text falls in the written text: a
+/// cut inside a shortened link is at the link's start.
+fn unshorten(cut: usize, moved: &[(Span, Span)]) -> usize {
+    let i = moved.partition_point(|(_, shown)| shown.start < cut);
+    match i.checked_sub(1).map(|i| moved[i]) {
+        None => cut,
+        Some((written, shown)) if cut < shown.end => written.start,
+        Some((written, shown)) => written.end + (cut - shown.end),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_as_the_bluesky_app_shows_them() {
+        // Worked by hand from social-app's toShortUrl.
+        let cases = [
+            ("https://example.com", "example.com"),
+            ("https://example.com/", "example.com"),
+            ("https://Example.COM/abc", "example.com/abc"),
+            // The path with its slash: 15 stays, 16 is cut to 13 and "...".
+            (
+                "https://example.com/abcdefghijklmn",
+                "example.com/abcdefghijklmn",
+            ),
+            (
+                "https://example.com/abcdefghijklmno",
+                "example.com/abcdefghijkl...",
+            ),
+            ("http://a.co/x?q=1#top", "a.co/x?q=1#top"),
+            ("https://a.co/?", "a.co"),
+            ("https://a.co/é", "a.co/%C3%A9"),
+        ];
+        for (url, shown) in cases {
+            assert_eq!(short_url(url).as_deref(), Some(shown), "{url}");
+        }
+        assert_eq!(
+            short_url("example.com/abc"),
+            None,
+            "bare domains stay as typed"
+        );
+    }
+
+    #[test]
+    fn a_cut_maps_back_to_the_written_text() {
+        let text = "Read https://example.com/a-very-long-path-indeed now";
+        let (short, moved) = shortened(text).unwrap();
+        assert_eq!(short, "Read example.com/a-very-long-... now");
+        assert_eq!(unshorten(2, &moved), 2);
+        assert_eq!(unshorten(10, &moved), 5, "inside the link: its start");
+        let after = short.find(" now").unwrap();
+        assert_eq!(unshorten(after, &moved), text.find(" now").unwrap());
     }
 }

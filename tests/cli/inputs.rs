@@ -193,12 +193,24 @@ fn a_folder_is_walked_and_sorted_by_path() {
     let mut sorted = got.clone();
     sorted.sort();
     assert_eq!(got, sorted, "files sorted by path");
-    let mut on_disk: Vec<String> = std::fs::read_dir(repo().join("examples"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| [".md", ".txt", ".tweet"].iter().any(|x| n.ends_with(x)))
-        .map(|n| format!("examples/{n}"))
-        .collect();
+    // Every post file under examples/, subfolders included.
+    fn walk(dir: &Path, shown: &str, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name().into_string().unwrap();
+            let shown = format!("{shown}/{name}");
+            if entry.file_type().unwrap().is_dir() {
+                walk(&entry.path(), &shown, out);
+            } else if [".md", ".txt", ".tweet", ".toot"]
+                .iter()
+                .any(|x| name.ends_with(x))
+            {
+                out.push(shown);
+            }
+        }
+    }
+    let mut on_disk = Vec::new();
+    walk(&repo().join("examples"), "examples", &mut on_disk);
     on_disk.sort();
     assert_eq!(got, on_disk);
     assert!(got.contains(&"examples/x-thread.md".to_owned()));

@@ -299,3 +299,32 @@ fn a_team_sets_its_own_channel_numbers_and_adds_its_own_channel() {
         .code(ERROR)
         .stderr_has(&["postlint.toml:1", "unknown channel `twiter`"]);
 }
+
+#[test]
+fn bluesky_counts_links_as_written_unless_the_team_counts_them_as_the_app_shows_them() {
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "post.txt",
+        "---\nchannel: bluesky\n---\nNew post: https://example.com/blog/2026/11/how-we-rebuilt-pulse\n",
+    );
+    // As written: 10 + 53 graphemes.
+    assert_eq!(stats(dir.path(), "post.txt"), [("bluesky".to_owned(), 63)]);
+    let listed = postlint(&["channels"], dir.path())
+        .code(PASSED)
+        .stdout
+        .clone();
+    assert!(listed.contains("links as written"), "{listed}");
+    write(
+        dir.path(),
+        "postlint.toml",
+        "[channels.bluesky]\nshorten_links = true\n",
+    );
+    // As the app shows it: "example.com" + "/blog/2026/11" + "..." = 27.
+    assert_eq!(stats(dir.path(), "post.txt"), [("bluesky".to_owned(), 37)]);
+    let listed = postlint(&["channels"], dir.path())
+        .code(PASSED)
+        .stdout
+        .clone();
+    assert!(listed.contains("links as the app shows them"), "{listed}");
+}
