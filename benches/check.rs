@@ -1,5 +1,5 @@
 //! Throughput of postlint: the real corpus, the example drafts, the hot
-//! pieces alone, and engine start-up.
+//! pieces alone, each length counter, and engine start-up.
 //!
 //! `cargo bench` runs everything (a few minutes on 2 cores);
 //! `cargo bench -- pieces` runs one group. Every group reports MB/s of
@@ -229,6 +229,38 @@ fn bench_pieces(c: &mut Criterion) {
     group.finish();
 }
 
+/// About 1 MB of mixed post text: English with URLs (with and without a
+/// scheme), mentions, hashtags, accented words in NFC and NFD, CJK, emoji
+/// with skin tones, ZWJ sequences, flags and keycaps.
+fn mixed_1mb() -> String {
+    const SAMPLE: &str = "We shipped v2.0 today! Read the notes at https://example.com/blog/v2 \
+        or example.org/notes, thanks @alice and @bob@example.social 🎉👍🏽 #launch #日本\n\
+        Café, naïve, Ångström; cafe\u{301} and nai\u{308}ve decomposed. \
+        日本語のテキストも少し。한국어도 조금. Привет, мир — «ça va?» 1️⃣ 🇫🇷🇯🇵\n\
+        Family: 👨\u{200D}👩\u{200D}👧\u{200D}👦, coder: 👩🏽\u{200D}💻, ❤\u{FE0F} and ✨ (t.co/abc123) \
+        50% off… “quoted” ‘text’ — plain ASCII words to make up most of a post, as real \
+        posts are mostly words and spaces with a link or two.\n\n";
+    let mut text = String::with_capacity((1 << 20) + SAMPLE.len());
+    while text.len() < 1 << 20 {
+        text.push_str(SAMPLE);
+    }
+    text
+}
+
+/// `Counter::count` on the same 1 MB for every counter.
+fn bench_counters(c: &mut Criterion) {
+    let text = mixed_1mb();
+    let mut group = c.benchmark_group("counters");
+    modest(&mut group, 3);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for &counter in Counter::ALL {
+        group.bench_function(format!("{} count (1 MB mixed)", counter.name()), |b| {
+            b.iter(|| counter.count(black_box(&text)))
+        });
+    }
+    group.finish();
+}
+
 fn bench_startup(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
     modest(&mut group, 3);
@@ -248,6 +280,7 @@ criterion_group!(
     bench_corpus,
     bench_examples,
     bench_pieces,
+    bench_counters,
     bench_startup
 );
 criterion_main!(benches);

@@ -1,5 +1,7 @@
 //! Hashtags, mentions, cashtags and URLs found in post text, the way
-//! X (twitter-text) finds them; and emoji.
+//! X (twitter-text) finds them; and emoji: as people see them ([`emoji`],
+//! one per grapheme cluster) and as X weighs them (`x_emoji`, RGI
+//! sequences from the generated tables at the end of this file).
 //!
 //! The patterns follow twitter-text's JavaScript implementation (v3), whose
 //! conformance suite is the reference (see `tests/conformance.rs`). The
@@ -209,6 +211,8 @@ fn build(pattern: &str) -> Regex {
 /// ASCII-lowercased text. A TLD must not be followed by `[0-9a-z@+-]`;
 /// that look-ahead becomes the `peek` group, so the URL ends where `peek`
 /// starts. The `rest` parts all start with `:`, `/` or `?`, which pass it.
+/// `astral` and `dash` stand for a `before` that is a high surrogate and a
+/// domain that starts with the low one (see [`scan_urls`]).
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let tld = &*TLD_PATTERNS;
     let d = format!("[^{PUNCT}{SPACES}{INVALID}{DIRECTIONAL}]");
@@ -219,15 +223,19 @@ static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let domain_name = format!(r"(?:{d}(?:\-*{d})*\.)");
     let g = format!(r"[a-z{CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\x{{2013}}_~@|&{LATIN_ACCENTS}]");
     let parens = format!(r"\((?:{g}+|(?:{g}*\({g}+\){g}*))\)");
-    let path_end = format!(r"(?:[+\-a-z{CYRILLIC}0-9=_#/{LATIN_ACCENTS}]|{parens})");
-    let path = format!(r"(?:(?:{g}*(?:{parens}{g}*)*{path_end})|(?:@{g}+/))");
+    // twitter-text splices its `validUrlPathEndingChars`, an alternation of
+    // a class and balanced parentheses, into `validUrlPath` without a group:
+    // parentheses alone are a path part of their own, not an ending, so
+    // "/a.(b)" ends at "/a" while "/a-(b)" and "/a.(b)c" go on.
+    let path_end = format!(r"[+\-a-z{CYRILLIC}0-9=_#/{LATIN_ACCENTS}]");
+    let path = format!(r"(?:{g}*(?:{parens}{g}*)*{path_end}|{parens}|@{g}+/)");
     let query = r"\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/]";
     let rest_any = format!(r"(?::[0-9]+)?(?P<path0>/{path}*)?(?:{query})?");
     let rest_some = format!(
         r"(?::[0-9]+(?P<path1>/{path}*)?(?:{query})?|(?P<path2>/{path}*)(?:{query})?|{query})"
     );
     build(&format!(
-        r"(?:(?P<before>[^a-z0-9@＠$#＃{INVALID}])|^)(?P<proto>https?://)?{subdomain}*{domain_name}(?:(?P<tld>{}|{})(?:{rest_some}|(?P<peek>[^0-9a-z@+\-]|$))|(?P<puny>xn--[\-0-9a-z]+){rest_any})",
+        r"(?:(?P<astral>[\x{{10000}}-\x{{10FFFF}}])(?P<dash>[_\-]+)|(?:(?P<before>[^a-z0-9@＠$#＃{INVALID}])|^)(?P<proto>https?://)?){subdomain}*{domain_name}(?:(?P<tld>{}|{})(?:{rest_some}|(?P<peek>[^0-9a-z@+\-]|$))|(?P<puny>xn--[\-0-9a-z]+){rest_any})",
         tld.generic, tld.country
     ))
 });
@@ -283,7 +291,7 @@ fn scan_urls(text: &str, without_scheme: bool, push: &mut dyn FnMut(Span)) {
             break;
         };
         let whole = caps.get(0).expect("group 0 always matches");
-        let before = caps.name("before");
+        let before = caps.name("before").or_else(|| caps.name("astral"));
         let url_start = before.map_or(whole.start(), |b| b.end());
         let url_end = caps.name("peek").map_or(whole.end(), |p| p.start());
         pos = url_end;
@@ -294,6 +302,22 @@ fn scan_urls(text: &str, without_scheme: bool, push: &mut dyn FnMut(Span)) {
             .or_else(|| caps.name("puny"))
             .expect("a domain ends in a TLD or punycode")
             .end();
+        if let Some(dash) = caps.name("dash") {
+            // JavaScript matches UTF-16 units: an astral character's high
+            // surrogate can be `before` and its low surrogate the first
+            // character of the domain, so after one a domain seems to start
+            // with `-` ("🥧-a.com"), or `_` if it is a subdomain's.
+            let tld_start = caps
+                .name("tld")
+                .or_else(|| caps.name("puny"))
+                .expect("a domain ends in a TLD or punycode")
+                .start();
+            let labels = lower[dash.end()..tld_start].matches('.').count();
+            if dash.as_str().contains('_') && labels < 2 {
+                pos = dash.start();
+                continue;
+            }
+        }
         let domain_range = url_start + proto.len()..domain_end;
         let domain = &lower[domain_range.clone()];
         let url = &text[url_start..url_end];
@@ -665,6 +689,458 @@ fn is_emoji_cluster(cluster: &str, starts_with_hit: bool) -> bool {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Emoji as X counts them
+
+/// The parts of X's emoji sequences: one emoji each, or joined by ZWJ.
+/// Leftmost-first, so the longer alternatives come first. A flag pair or a
+/// tag sequence that is not RGI is cut short afterwards ([`part_len`]).
+const X_PART: &str = concat!(
+    r"[\x{1F1E6}-\x{1F1FF}]{1,2}",
+    r"|[#*0-9]\x{FE0F}?\x{20E3}",
+    r"|\x{1F3F4}(?:[\x{E0020}-\x{E007E}]+\x{E007F})?",
+    r"|[\x{A9}\x{AE}\x{2122}]\x{FE0F}",
+    // Text-style by default: U+FE0F asks for the emoji and belongs to it.
+    r"|[\p{Emoji_Modifier_Base}--\p{Emoji_Presentation}]\x{FE0F}?[\x{1F3FB}-\x{1F3FF}]?",
+    r"|[\p{Emoji_Modifier_Base}&&\p{Emoji_Presentation}][\x{1F3FB}-\x{1F3FF}]?",
+    r"|[\p{Emoji}--\p{Emoji_Presentation}--[#*0-9\x{A9}\x{AE}\x{2122}]]\x{FE0F}?",
+    // Emoji style by default, yet with a U+FE0F form in Twemoji's list (those
+    // with a variation sequence since Unicode 6.1).
+    r"|[\x{231A}\x{231B}\x{25FD}\x{25FE}\x{2614}\x{2615}\x{2648}-\x{2653}\x{267F}\x{2693}\x{26A1}",
+    r"\x{26AA}\x{26AB}\x{26BD}\x{26BE}\x{26C4}\x{26C5}\x{26D4}\x{26EA}\x{26F2}\x{26F3}\x{26F5}\x{26FA}",
+    r"\x{26FD}\x{2757}\x{2B1B}\x{2B1C}\x{2B50}\x{2B55}\x{1F004}\x{1F21A}\x{1F22F}]\x{FE0F}?",
+    // Other emoji-style ones (a lone skin tone too): a U+FE0F after them is
+    // not part of them.
+    r"|\p{Emoji_Presentation}",
+    // Pictographs newer than our Unicode tables (in newer RGI sequences).
+    r"|[\p{Extended_Pictographic}&&\p{Cn}]",
+);
+
+static X_PART_RE: LazyLock<Regex> = LazyLock::new(|| build(X_PART));
+static X_PART_AT_RE: LazyLock<Regex> = LazyLock::new(|| build(&format!("^(?:{X_PART})")));
+
+/// Each emoji as X weighs it (2, however many code points): the emoji
+/// twitter-text's pattern (Twemoji's list) finds, with current Unicode data
+/// for what counts as one emoji. Sorted, never overlapping, and finer than
+/// [`emoji`]: a sequence that is not RGI is several emoji, and what does not
+/// belong to an emoji (a stray U+FE0F or ZWJ, a skin tone after a face that
+/// takes none, a combining mark) is left out, to be weighed as text.
+///
+/// - An emoji is an RGI emoji: a pictograph (with U+FE0F if it is text-style
+///   by default; `©`, `®` and `™` only with it), a pictograph that takes a
+///   skin tone with one, a keycap, an RGI flag or subdivision flag.
+/// - Emoji joined by ZWJ are one emoji where the joined sequence is RGI
+///   ([`RGI_ZWJ`]); otherwise the longest RGI run from the left is one, and
+///   so on (`👨‍👩‍👧‍👦‍👦` is the family, a ZWJ and a boy).
+/// - A regional indicator pair that is no flag is two lone indicators, each an
+///   emoji, paired again from the second (`🇿🇫🇷`: `🇿` and `🇫🇷`).
+pub(crate) fn x_emoji(text: &str) -> Vec<Span> {
+    // Every emoji has a non-ASCII character (a keycap its U+20E3).
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = X_PART_RE.find_at(text, pos) {
+        let start = m.start();
+        // The parts joined by ZWJ from here, as many as an RGI sequence has.
+        let mut parts = [Span::default(); MAX_ZWJ_PARTS];
+        parts[0] = Span::new(start, start + part_len(m.as_str()));
+        let mut n = 1;
+        while n < MAX_ZWJ_PARTS {
+            let end = parts[n - 1].end;
+            let Some(rest) = text[end..].strip_prefix('\u{200D}') else {
+                break;
+            };
+            let Some(next) = X_PART_AT_RE.find(rest) else {
+                break;
+            };
+            let at = text.len() - rest.len();
+            parts[n] = Span::new(at, at + part_len(next.as_str()));
+            n += 1;
+        }
+        // The longest RGI sequence from here, which may end inside its last
+        // part (`👨‍👩‍👧🏽` is the family and a skin tone), as twitter-text's
+        // pattern matches character by character.
+        let end = parts[1..n]
+            .iter()
+            .rev()
+            .find_map(|p| {
+                text[p.start..p.end]
+                    .char_indices()
+                    .rev()
+                    .map(|(i, c)| p.start + i + c.len_utf8())
+                    .find(|&e| is_rgi_zwj(&text[start..e]))
+            })
+            .unwrap_or(parts[0].end);
+        out.push(Span::new(start, end));
+        pos = end;
+    }
+    out
+}
+
+/// Most parts in an RGI ZWJ sequence (a family of four); checked against
+/// [`RGI_ZWJ`] by a test.
+const MAX_ZWJ_PARTS: usize = 4;
+
+/// Length of the emoji at the start of `part`, an [`X_PART`] match: a flag
+/// pair or tag sequence that is not RGI is only its first character.
+fn part_len(part: &str) -> usize {
+    let mut chars = part.chars();
+    match chars.next() {
+        Some(ri @ '\u{1F1E6}'..='\u{1F1FF}') => match chars.next() {
+            Some(second) if !is_rgi_flag(ri, second) => ri.len_utf8(),
+            _ => part.len(),
+        },
+        Some(flag @ '\u{1F3F4}') if part.len() > flag.len_utf8() => {
+            let letters: String = chars
+                .take_while(|&c| c != '\u{E007F}')
+                .filter_map(|c| char::from_u32(c as u32 - 0xE0000))
+                .collect();
+            if RGI_TAG_FLAGS.contains(&letters.as_str()) {
+                part.len()
+            } else {
+                flag.len_utf8()
+            }
+        }
+        _ => part.len(),
+    }
+}
+
+fn is_rgi_flag(a: char, b: char) -> bool {
+    let letter = |c: char| (b'A' + (c as u32 - 0x1F1E6) as u8) as char;
+    let pair = [letter(a), letter(b)];
+    RGI_FLAGS
+        .as_bytes()
+        .chunks(2)
+        .any(|p| p[0] as char == pair[0] && p[1] as char == pair[1])
+}
+
+/// Which skin-tone forms of an [`RGI_ZWJ`] key are RGI, as bits.
+type ZwjForms = u8;
+/// Without skin tones.
+const U: ZwjForms = 1;
+/// A skin tone on the first part only; in a key with `M`, the same tone on
+/// its first and last parts.
+const S: ZwjForms = 2;
+/// Different skin tones on the first and last parts.
+const M: ZwjForms = 4;
+
+/// Whether `seq` (parts joined by ZWJ) is an RGI ZWJ sequence.
+fn is_rgi_zwj(seq: &str) -> bool {
+    let mut key = String::with_capacity(seq.len());
+    let mut tones: Vec<(usize, char)> = Vec::new();
+    let mut last = 0;
+    for (i, part) in seq.split('\u{200D}').enumerate() {
+        if i > 0 {
+            key.push('\u{200D}');
+        }
+        last = i;
+        for c in part.chars() {
+            if ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) {
+                tones.push((i, c));
+            } else {
+                key.push(c);
+            }
+        }
+    }
+    let Ok(k) = RGI_ZWJ.binary_search_by(|&(k, _)| k.cmp(key.as_str())) else {
+        return false;
+    };
+    let forms = RGI_ZWJ[k].1;
+    match tones[..] {
+        [] => forms & U != 0,
+        [(0, _)] => forms & S != 0 && forms & M == 0,
+        [(0, a), (j, b)] if j == last && forms & M != 0 => forms & if a == b { S } else { M } != 0,
+        _ => false,
+    }
+}
+
+// BEGIN GENERATED by scripts/differential/emoji-data.mjs from Node 20.20.2's ICU 78.2 (Unicode 17.0): 1614 RGI ZWJ sequences (and 1 of Twemoji's), 259 flags, 3 tag sequences.
+
+/// Regions with an RGI flag, as pairs of regional indicator letters.
+const RGI_FLAGS: &str = "ACADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCPCQCRCUCVCWCXCYCZDEDGDJDKDMDODZEAECEEEGEHERESETEUFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUICIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTATCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUNUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
+
+/// Subdivisions with an RGI flag (the letters of the tag characters).
+const RGI_TAG_FLAGS: &[&str] = &["gbeng", "gbsct", "gbwls"];
+
+/// RGI ZWJ sequences (and Twemoji's unqualified eye in speech bubble)
+/// without their skin tones, and which toned forms are RGI (see
+/// [`ZwjForms`]), in `str` order.
+const RGI_ZWJ: &[(&str, ZwjForms)] = &[
+    ("⛓\u{FE0F}\u{200D}💥", U),
+    ("⛹\u{200D}♀\u{FE0F}", S),
+    ("⛹\u{200D}♂\u{FE0F}", S),
+    ("⛹\u{FE0F}\u{200D}♀\u{FE0F}", U),
+    ("⛹\u{FE0F}\u{200D}♂\u{FE0F}", U),
+    ("❤\u{FE0F}\u{200D}🔥", U),
+    ("❤\u{FE0F}\u{200D}🩹", U),
+    ("🍄\u{200D}🟫", U),
+    ("🍋\u{200D}🟩", U),
+    ("🏃\u{200D}♀\u{FE0F}", U | S),
+    ("🏃\u{200D}♀\u{FE0F}\u{200D}➡\u{FE0F}", U | S),
+    ("🏃\u{200D}♂\u{FE0F}", U | S),
+    ("🏃\u{200D}♂\u{FE0F}\u{200D}➡\u{FE0F}", U | S),
+    ("🏃\u{200D}➡\u{FE0F}", U | S),
+    ("🏄\u{200D}♀\u{FE0F}", U | S),
+    ("🏄\u{200D}♂\u{FE0F}", U | S),
+    ("🏊\u{200D}♀\u{FE0F}", U | S),
+    ("🏊\u{200D}♂\u{FE0F}", U | S),
+    ("🏋\u{200D}♀\u{FE0F}", S),
+    ("🏋\u{200D}♂\u{FE0F}", S),
+    ("🏋\u{FE0F}\u{200D}♀\u{FE0F}", U),
+    ("🏋\u{FE0F}\u{200D}♂\u{FE0F}", U),
+    ("🏌\u{200D}♀\u{FE0F}", S),
+    ("🏌\u{200D}♂\u{FE0F}", S),
+    ("🏌\u{FE0F}\u{200D}♀\u{FE0F}", U),
+    ("🏌\u{FE0F}\u{200D}♂\u{FE0F}", U),
+    ("🏳\u{FE0F}\u{200D}⚧\u{FE0F}", U),
+    ("🏳\u{FE0F}\u{200D}🌈", U),
+    ("🏴\u{200D}☠\u{FE0F}", U),
+    ("🐈\u{200D}⬛", U),
+    ("🐕\u{200D}🦺", U),
+    ("🐦\u{200D}⬛", U),
+    ("🐦\u{200D}🔥", U),
+    ("🐻\u{200D}❄\u{FE0F}", U),
+    ("👁\u{200D}🗨", U),
+    ("👁\u{FE0F}\u{200D}🗨\u{FE0F}", U),
+    ("👨\u{200D}⚕\u{FE0F}", U | S),
+    ("👨\u{200D}⚖\u{FE0F}", U | S),
+    ("👨\u{200D}✈\u{FE0F}", U | S),
+    ("👨\u{200D}❤\u{FE0F}\u{200D}👨", U | S | M),
+    ("👨\u{200D}❤\u{FE0F}\u{200D}💋\u{200D}👨", U | S | M),
+    ("👨\u{200D}🌾", U | S),
+    ("👨\u{200D}🍳", U | S),
+    ("👨\u{200D}🍼", U | S),
+    ("👨\u{200D}🎓", U | S),
+    ("👨\u{200D}🎤", U | S),
+    ("👨\u{200D}🎨", U | S),
+    ("👨\u{200D}🏫", U | S),
+    ("👨\u{200D}🏭", U | S),
+    ("👨\u{200D}🐰\u{200D}👨", M),
+    ("👨\u{200D}👦", U),
+    ("👨\u{200D}👦\u{200D}👦", U),
+    ("👨\u{200D}👧", U),
+    ("👨\u{200D}👧\u{200D}👦", U),
+    ("👨\u{200D}👧\u{200D}👧", U),
+    ("👨\u{200D}👨\u{200D}👦", U),
+    ("👨\u{200D}👨\u{200D}👦\u{200D}👦", U),
+    ("👨\u{200D}👨\u{200D}👧", U),
+    ("👨\u{200D}👨\u{200D}👧\u{200D}👦", U),
+    ("👨\u{200D}👨\u{200D}👧\u{200D}👧", U),
+    ("👨\u{200D}👩\u{200D}👦", U),
+    ("👨\u{200D}👩\u{200D}👦\u{200D}👦", U),
+    ("👨\u{200D}👩\u{200D}👧", U),
+    ("👨\u{200D}👩\u{200D}👧\u{200D}👦", U),
+    ("👨\u{200D}👩\u{200D}👧\u{200D}👧", U),
+    ("👨\u{200D}💻", U | S),
+    ("👨\u{200D}💼", U | S),
+    ("👨\u{200D}🔧", U | S),
+    ("👨\u{200D}🔬", U | S),
+    ("👨\u{200D}🚀", U | S),
+    ("👨\u{200D}🚒", U | S),
+    ("👨\u{200D}🤝\u{200D}👨", M),
+    ("👨\u{200D}🦯", U | S),
+    ("👨\u{200D}🦯\u{200D}➡\u{FE0F}", U | S),
+    ("👨\u{200D}🦰", U | S),
+    ("👨\u{200D}🦱", U | S),
+    ("👨\u{200D}🦲", U | S),
+    ("👨\u{200D}🦳", U | S),
+    ("👨\u{200D}🦼", U | S),
+    ("👨\u{200D}🦼\u{200D}➡\u{FE0F}", U | S),
+    ("👨\u{200D}🦽", U | S),
+    ("👨\u{200D}🦽\u{200D}➡\u{FE0F}", U | S),
+    ("👨\u{200D}🫯\u{200D}👨", M),
+    ("👩\u{200D}⚕\u{FE0F}", U | S),
+    ("👩\u{200D}⚖\u{FE0F}", U | S),
+    ("👩\u{200D}✈\u{FE0F}", U | S),
+    ("👩\u{200D}❤\u{FE0F}\u{200D}👨", U | S | M),
+    ("👩\u{200D}❤\u{FE0F}\u{200D}👩", U | S | M),
+    ("👩\u{200D}❤\u{FE0F}\u{200D}💋\u{200D}👨", U | S | M),
+    ("👩\u{200D}❤\u{FE0F}\u{200D}💋\u{200D}👩", U | S | M),
+    ("👩\u{200D}🌾", U | S),
+    ("👩\u{200D}🍳", U | S),
+    ("👩\u{200D}🍼", U | S),
+    ("👩\u{200D}🎓", U | S),
+    ("👩\u{200D}🎤", U | S),
+    ("👩\u{200D}🎨", U | S),
+    ("👩\u{200D}🏫", U | S),
+    ("👩\u{200D}🏭", U | S),
+    ("👩\u{200D}🐰\u{200D}👩", M),
+    ("👩\u{200D}👦", U),
+    ("👩\u{200D}👦\u{200D}👦", U),
+    ("👩\u{200D}👧", U),
+    ("👩\u{200D}👧\u{200D}👦", U),
+    ("👩\u{200D}👧\u{200D}👧", U),
+    ("👩\u{200D}👩\u{200D}👦", U),
+    ("👩\u{200D}👩\u{200D}👦\u{200D}👦", U),
+    ("👩\u{200D}👩\u{200D}👧", U),
+    ("👩\u{200D}👩\u{200D}👧\u{200D}👦", U),
+    ("👩\u{200D}👩\u{200D}👧\u{200D}👧", U),
+    ("👩\u{200D}💻", U | S),
+    ("👩\u{200D}💼", U | S),
+    ("👩\u{200D}🔧", U | S),
+    ("👩\u{200D}🔬", U | S),
+    ("👩\u{200D}🚀", U | S),
+    ("👩\u{200D}🚒", U | S),
+    ("👩\u{200D}🤝\u{200D}👨", M),
+    ("👩\u{200D}🤝\u{200D}👩", M),
+    ("👩\u{200D}🦯", U | S),
+    ("👩\u{200D}🦯\u{200D}➡\u{FE0F}", U | S),
+    ("👩\u{200D}🦰", U | S),
+    ("👩\u{200D}🦱", U | S),
+    ("👩\u{200D}🦲", U | S),
+    ("👩\u{200D}🦳", U | S),
+    ("👩\u{200D}🦼", U | S),
+    ("👩\u{200D}🦼\u{200D}➡\u{FE0F}", U | S),
+    ("👩\u{200D}🦽", U | S),
+    ("👩\u{200D}🦽\u{200D}➡\u{FE0F}", U | S),
+    ("👩\u{200D}🫯\u{200D}👩", M),
+    ("👮\u{200D}♀\u{FE0F}", U | S),
+    ("👮\u{200D}♂\u{FE0F}", U | S),
+    ("👯\u{200D}♀\u{FE0F}", U | S),
+    ("👯\u{200D}♂\u{FE0F}", U | S),
+    ("👰\u{200D}♀\u{FE0F}", U | S),
+    ("👰\u{200D}♂\u{FE0F}", U | S),
+    ("👱\u{200D}♀\u{FE0F}", U | S),
+    ("👱\u{200D}♂\u{FE0F}", U | S),
+    ("👳\u{200D}♀\u{FE0F}", U | S),
+    ("👳\u{200D}♂\u{FE0F}", U | S),
+    ("👷\u{200D}♀\u{FE0F}", U | S),
+    ("👷\u{200D}♂\u{FE0F}", U | S),
+    ("💁\u{200D}♀\u{FE0F}", U | S),
+    ("💁\u{200D}♂\u{FE0F}", U | S),
+    ("💂\u{200D}♀\u{FE0F}", U | S),
+    ("💂\u{200D}♂\u{FE0F}", U | S),
+    ("💆\u{200D}♀\u{FE0F}", U | S),
+    ("💆\u{200D}♂\u{FE0F}", U | S),
+    ("💇\u{200D}♀\u{FE0F}", U | S),
+    ("💇\u{200D}♂\u{FE0F}", U | S),
+    ("🕵\u{200D}♀\u{FE0F}", S),
+    ("🕵\u{200D}♂\u{FE0F}", S),
+    ("🕵\u{FE0F}\u{200D}♀\u{FE0F}", U),
+    ("🕵\u{FE0F}\u{200D}♂\u{FE0F}", U),
+    ("😮\u{200D}💨", U),
+    ("😵\u{200D}💫", U),
+    ("😶\u{200D}🌫\u{FE0F}", U),
+    ("🙂\u{200D}↔\u{FE0F}", U),
+    ("🙂\u{200D}↕\u{FE0F}", U),
+    ("🙅\u{200D}♀\u{FE0F}", U | S),
+    ("🙅\u{200D}♂\u{FE0F}", U | S),
+    ("🙆\u{200D}♀\u{FE0F}", U | S),
+    ("🙆\u{200D}♂\u{FE0F}", U | S),
+    ("🙇\u{200D}♀\u{FE0F}", U | S),
+    ("🙇\u{200D}♂\u{FE0F}", U | S),
+    ("🙋\u{200D}♀\u{FE0F}", U | S),
+    ("🙋\u{200D}♂\u{FE0F}", U | S),
+    ("🙍\u{200D}♀\u{FE0F}", U | S),
+    ("🙍\u{200D}♂\u{FE0F}", U | S),
+    ("🙎\u{200D}♀\u{FE0F}", U | S),
+    ("🙎\u{200D}♂\u{FE0F}", U | S),
+    ("🚣\u{200D}♀\u{FE0F}", U | S),
+    ("🚣\u{200D}♂\u{FE0F}", U | S),
+    ("🚴\u{200D}♀\u{FE0F}", U | S),
+    ("🚴\u{200D}♂\u{FE0F}", U | S),
+    ("🚵\u{200D}♀\u{FE0F}", U | S),
+    ("🚵\u{200D}♂\u{FE0F}", U | S),
+    ("🚶\u{200D}♀\u{FE0F}", U | S),
+    ("🚶\u{200D}♀\u{FE0F}\u{200D}➡\u{FE0F}", U | S),
+    ("🚶\u{200D}♂\u{FE0F}", U | S),
+    ("🚶\u{200D}♂\u{FE0F}\u{200D}➡\u{FE0F}", U | S),
+    ("🚶\u{200D}➡\u{FE0F}", U | S),
+    ("🤦\u{200D}♀\u{FE0F}", U | S),
+    ("🤦\u{200D}♂\u{FE0F}", U | S),
+    ("🤵\u{200D}♀\u{FE0F}", U | S),
+    ("🤵\u{200D}♂\u{FE0F}", U | S),
+    ("🤷\u{200D}♀\u{FE0F}", U | S),
+    ("🤷\u{200D}♂\u{FE0F}", U | S),
+    ("🤸\u{200D}♀\u{FE0F}", U | S),
+    ("🤸\u{200D}♂\u{FE0F}", U | S),
+    ("🤹\u{200D}♀\u{FE0F}", U | S),
+    ("🤹\u{200D}♂\u{FE0F}", U | S),
+    ("🤼\u{200D}♀\u{FE0F}", U | S),
+    ("🤼\u{200D}♂\u{FE0F}", U | S),
+    ("🤽\u{200D}♀\u{FE0F}", U | S),
+    ("🤽\u{200D}♂\u{FE0F}", U | S),
+    ("🤾\u{200D}♀\u{FE0F}", U | S),
+    ("🤾\u{200D}♂\u{FE0F}", U | S),
+    ("🦸\u{200D}♀\u{FE0F}", U | S),
+    ("🦸\u{200D}♂\u{FE0F}", U | S),
+    ("🦹\u{200D}♀\u{FE0F}", U | S),
+    ("🦹\u{200D}♂\u{FE0F}", U | S),
+    ("🧍\u{200D}♀\u{FE0F}", U | S),
+    ("🧍\u{200D}♂\u{FE0F}", U | S),
+    ("🧎\u{200D}♀\u{FE0F}", U | S),
+    ("🧎\u{200D}♀\u{FE0F}\u{200D}➡\u{FE0F}", U | S),
+    ("🧎\u{200D}♂\u{FE0F}", U | S),
+    ("🧎\u{200D}♂\u{FE0F}\u{200D}➡\u{FE0F}", U | S),
+    ("🧎\u{200D}➡\u{FE0F}", U | S),
+    ("🧏\u{200D}♀\u{FE0F}", U | S),
+    ("🧏\u{200D}♂\u{FE0F}", U | S),
+    ("🧑\u{200D}⚕\u{FE0F}", U | S),
+    ("🧑\u{200D}⚖\u{FE0F}", U | S),
+    ("🧑\u{200D}✈\u{FE0F}", U | S),
+    ("🧑\u{200D}❤\u{FE0F}\u{200D}💋\u{200D}🧑", M),
+    ("🧑\u{200D}❤\u{FE0F}\u{200D}🧑", M),
+    ("🧑\u{200D}🌾", U | S),
+    ("🧑\u{200D}🍳", U | S),
+    ("🧑\u{200D}🍼", U | S),
+    ("🧑\u{200D}🎄", U | S),
+    ("🧑\u{200D}🎓", U | S),
+    ("🧑\u{200D}🎤", U | S),
+    ("🧑\u{200D}🎨", U | S),
+    ("🧑\u{200D}🏫", U | S),
+    ("🧑\u{200D}🏭", U | S),
+    ("🧑\u{200D}🐰\u{200D}🧑", M),
+    ("🧑\u{200D}💻", U | S),
+    ("🧑\u{200D}💼", U | S),
+    ("🧑\u{200D}🔧", U | S),
+    ("🧑\u{200D}🔬", U | S),
+    ("🧑\u{200D}🚀", U | S),
+    ("🧑\u{200D}🚒", U | S),
+    ("🧑\u{200D}🤝\u{200D}🧑", U | S | M),
+    ("🧑\u{200D}🦯", U | S),
+    ("🧑\u{200D}🦯\u{200D}➡\u{FE0F}", U | S),
+    ("🧑\u{200D}🦰", U | S),
+    ("🧑\u{200D}🦱", U | S),
+    ("🧑\u{200D}🦲", U | S),
+    ("🧑\u{200D}🦳", U | S),
+    ("🧑\u{200D}🦼", U | S),
+    ("🧑\u{200D}🦼\u{200D}➡\u{FE0F}", U | S),
+    ("🧑\u{200D}🦽", U | S),
+    ("🧑\u{200D}🦽\u{200D}➡\u{FE0F}", U | S),
+    ("🧑\u{200D}🧑\u{200D}🧒", U),
+    ("🧑\u{200D}🧑\u{200D}🧒\u{200D}🧒", U),
+    ("🧑\u{200D}🧒", U),
+    ("🧑\u{200D}🧒\u{200D}🧒", U),
+    ("🧑\u{200D}🩰", U | S),
+    ("🧑\u{200D}🫯\u{200D}🧑", M),
+    ("🧔\u{200D}♀\u{FE0F}", U | S),
+    ("🧔\u{200D}♂\u{FE0F}", U | S),
+    ("🧖\u{200D}♀\u{FE0F}", U | S),
+    ("🧖\u{200D}♂\u{FE0F}", U | S),
+    ("🧗\u{200D}♀\u{FE0F}", U | S),
+    ("🧗\u{200D}♂\u{FE0F}", U | S),
+    ("🧘\u{200D}♀\u{FE0F}", U | S),
+    ("🧘\u{200D}♂\u{FE0F}", U | S),
+    ("🧙\u{200D}♀\u{FE0F}", U | S),
+    ("🧙\u{200D}♂\u{FE0F}", U | S),
+    ("🧚\u{200D}♀\u{FE0F}", U | S),
+    ("🧚\u{200D}♂\u{FE0F}", U | S),
+    ("🧛\u{200D}♀\u{FE0F}", U | S),
+    ("🧛\u{200D}♂\u{FE0F}", U | S),
+    ("🧜\u{200D}♀\u{FE0F}", U | S),
+    ("🧜\u{200D}♂\u{FE0F}", U | S),
+    ("🧝\u{200D}♀\u{FE0F}", U | S),
+    ("🧝\u{200D}♂\u{FE0F}", U | S),
+    ("🧞\u{200D}♀\u{FE0F}", U),
+    ("🧞\u{200D}♂\u{FE0F}", U),
+    ("🧟\u{200D}♀\u{FE0F}", U),
+    ("🧟\u{200D}♂\u{FE0F}", U),
+    ("🫱\u{200D}🫲", M),
+];
+// END GENERATED
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -707,6 +1183,46 @@ mod tests {
         assert!(emoji("© 2024 ACME® Widget™").is_empty());
         assert!(emoji("\u{263A}\u{FE0E}").is_empty());
         assert_eq!(emoji_texts("©\u{FE0F} \u{263A}"), ["©\u{FE0F}", "\u{263A}"]);
+    }
+
+    #[test]
+    fn rgi_tables_are_sorted_and_bounded() {
+        assert!(RGI_ZWJ.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(
+            RGI_ZWJ
+                .iter()
+                .all(|(k, _)| k.split('\u{200D}').count() <= MAX_ZWJ_PARTS)
+        );
+        assert!(RGI_FLAGS.len().is_multiple_of(2));
+        assert!(RGI_FLAGS.bytes().all(|b| b.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn x_emoji_are_rgi_emoji_and_split_the_rest() {
+        fn spans(text: &str) -> Vec<&str> {
+            x_emoji(text).into_iter().map(|s| s.text(text)).collect()
+        }
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
+        assert_eq!(spans(&format!("{family}\u{200D}👦")), [family, "👦"]);
+        assert_eq!(spans("😀\u{200D}👍"), ["😀", "👍"]);
+        assert_eq!(spans("🇿🇫🇷"), ["🇿", "🇫🇷"]);
+        assert_eq!(spans("👍\u{FE0F}x"), ["👍"]);
+        assert_eq!(spans("❤\u{FE0F} ❤"), ["❤\u{FE0F}", "❤"]);
+        assert_eq!(spans("© ©\u{FE0F}"), ["©\u{FE0F}"]);
+        assert_eq!(spans("1\u{FE0F}\u{20E3} 1 # * 42"), ["1\u{FE0F}\u{20E3}"]);
+        // Holding hands: mixed tones are one emoji; one tone is 👫🏻 instead.
+        let mixed = "👩\u{1F3FB}\u{200D}🤝\u{200D}👨\u{1F3FC}";
+        assert_eq!(spans(mixed), [mixed]);
+        let same = "👩\u{1F3FB}\u{200D}🤝\u{200D}👨\u{1F3FB}";
+        assert_eq!(spans(same), ["👩\u{1F3FB}", "🤝", "👨\u{1F3FB}"]);
+        // A role with a skin tone; the tone must be on the person.
+        let astronaut = "🧑\u{1F3FD}\u{200D}🚀";
+        assert_eq!(spans(astronaut), [astronaut]);
+        assert_eq!(
+            spans("👨\u{200D}🦰\u{1F3FD}"),
+            ["👨\u{200D}🦰", "\u{1F3FD}"]
+        );
+        assert!(x_emoji("plain text, 2024").is_empty());
     }
 
     #[test]

@@ -368,7 +368,13 @@ impl ThreadNumber {
                 let end = text.find(char::is_whitespace).unwrap_or(text.len());
                 (0, &text[..end])
             } else {
-                let start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                // After the last white space, which may be wider than a
+                // byte (a no-break space, U+3000).
+                let start = text
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 (start, &text[start..])
             };
             let punct = |c: char| "()[]{}.,:;".contains(c);
@@ -391,6 +397,26 @@ impl ThreadNumber {
             })
         };
         token(*first, true).or_else(|| token(*last, false))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thread_numbers_first_or_last_word_any_white_space() {
+        fn number(text: &str) -> Option<(usize, Option<usize>, &str)> {
+            let post = Post::build(text, Span::new(0, text.len()), Reading::Plain, 0, 2);
+            post.number
+                .map(|n| (n.number, n.total, &text[n.span.range()]))
+        }
+        assert_eq!(number("1/3 We rebuilt it."), Some((1, Some(3), "1/3")));
+        assert_eq!(number("We rebuilt it. (2/3)"), Some((2, Some(3), "2/3")));
+        assert_eq!(number("We rebuilt it.\u{a0}2/"), Some((2, None, "2/")));
+        assert_eq!(number("hello\u{a0}world"), None);
+        assert_eq!(number("hello\u{3000}world\u{2028}x"), None);
+        assert_eq!(number("0/3 nothing"), None);
     }
 }
 

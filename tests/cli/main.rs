@@ -7,6 +7,7 @@
 //! `--config tests/fixtures/empty.toml` (no stray config can interfere).
 //! Everything else runs in a fresh temporary folder.
 
+mod channel_examples;
 mod checklists;
 mod colour;
 mod config;

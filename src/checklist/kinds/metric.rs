@@ -106,8 +106,9 @@ pub struct Spec {
 }
 
 /// `match` is the measured text (a word, a sentence), cut to 60 characters.
-/// `over` is how far past `max` (or short of `min`) the value is.
-pub const PLACEHOLDERS: &[&str] = &["value", "min", "max", "over", "match"];
+/// `over` is how far past `max` (or short of `min`) the value is; `part`
+/// is "Post 2 of 5: " in a thread and empty otherwise.
+pub const PLACEHOLDERS: &[&str] = &["value", "min", "max", "over", "part", "match"];
 
 pub struct Metric {
     measure: Measure,
@@ -181,6 +182,11 @@ impl Metric {
                 (Some(min), _) => number(min - value),
                 _ => String::new(),
             };
+            let part = if post.count > 1 {
+                format!("Post {} of {}: ", post.index + 1, post.count)
+            } else {
+                String::new()
+            };
             let text = post.slice(unit);
             let shown = match text.char_indices().nth(60) {
                 Some((cut, _)) => format!("{}…", &text[..cut]),
@@ -193,6 +199,7 @@ impl Metric {
                     ("min", &lo),
                     ("max", &hi),
                     ("over", &by),
+                    ("part", &part),
                     ("match", &shown),
                 ],
                 None,
