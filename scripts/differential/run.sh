@@ -5,7 +5,7 @@
 #
 #   bash scripts/differential/run.sh
 #
-# Environment: POSTLINT (a postlint binary; default: target/release/postlint,
+# Environment: POSTLINT (a postlint binary; default: $CARGO_TARGET_DIR or target, /release/postlint,
 # built first with `cargo build --release --locked`, a no-op when it is up to
 # date, so a stale binary is never tested), DIFF_SEED, DIFF_N (compare.mjs).
 #
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 
 if [ -z "${POSTLINT:-}" ]; then
   cargo build --release --locked --quiet
-  POSTLINT=target/release/postlint
+  POSTLINT="${CARGO_TARGET_DIR:-target}/release/postlint"
 fi
 if [ ! -x "$POSTLINT" ]; then
   echo "differential: no postlint binary at $POSTLINT" >&2
