@@ -15,7 +15,9 @@ use crate::finding::{Finding, Severity};
 use crate::ids::{ChannelId, RuleId};
 use crate::input::document::{self, Document, FrontMatter, Syntax};
 use crate::input::read::read_text;
-use crate::outcome::{FileOutcome, NoChannel, PostOutcome, Reason, Verdict, shown};
+use crate::outcome::{
+    FileOutcome, NoChannel, PostOutcome, Reason, Verdict, across_channels, shown,
+};
 use crate::profile::counted::Counted;
 use crate::settings::config::FailOn;
 use crate::settings::resolve::FileSettings;
@@ -64,6 +66,7 @@ impl Engine {
             lines: LineIndex::new(&source),
             source,
             audience,
+            across_channels: across_channels(&posts),
             posts,
             problems,
             no_channel,

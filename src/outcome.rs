@@ -97,6 +97,9 @@ pub struct FileOutcome {
     /// Nothing named a channel: the posts were checked as `generic`, with
     /// no platform checks (the report says so).
     pub no_channel: Option<NoChannel>,
+    /// A file sent to several channels: how each finding is shown
+    /// ([`across_channels`]); `None` for one channel.
+    pub across_channels: Option<Vec<Vec<Shown>>>,
 }
 
 /// Why a file's posts had no platform checks, and a hint.
@@ -116,29 +119,26 @@ pub struct Shown {
     pub only_here: bool,
 }
 
-impl FileOutcome {
-    /// For each post, for each of its findings, how to show it. All
-    /// default for a file with one channel. One pass with a hash map.
-    pub fn shown(&self) -> Vec<Vec<Shown>> {
-        let mut channels: Vec<ChannelId> = self.posts.iter().map(|p| p.channel).collect();
-        channels.sort_unstable();
-        channels.dedup();
-        if channels.len() < 2 {
-            return self
-                .posts
-                .iter()
-                .map(|p| vec![Shown::default(); p.findings.len()])
-                .collect();
-        }
-        fn key(f: &Finding) -> (RuleId, usize, usize, &str) {
-            (f.rule, f.span.start, f.span.end, f.message.as_str())
-        }
-        let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
-        for f in self.posts.iter().flat_map(|p| &p.findings) {
-            *seen.entry(key(f)).or_default() += 1;
-        }
-        let mut listed = std::collections::HashSet::new();
-        self.posts
+/// For each post, for each of its findings, how to show it; `None` for a
+/// file with one channel, where every finding is shown as it is. One pass
+/// with a hash map, done once when the file is checked.
+pub fn across_channels(posts: &[PostOutcome]) -> Option<Vec<Vec<Shown>>> {
+    let mut channels: Vec<ChannelId> = posts.iter().map(|p| p.channel).collect();
+    channels.sort_unstable();
+    channels.dedup();
+    if channels.len() < 2 {
+        return None;
+    }
+    fn key(f: &Finding) -> (RuleId, usize, usize, &str) {
+        (f.rule, f.span.start, f.span.end, f.message.as_str())
+    }
+    let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    for f in posts.iter().flat_map(|p| &p.findings) {
+        *seen.entry(key(f)).or_default() += 1;
+    }
+    let mut listed = std::collections::HashSet::new();
+    Some(
+        posts
             .iter()
             .map(|p| {
                 p.findings
@@ -149,7 +149,16 @@ impl FileOutcome {
                     })
                     .collect()
             })
-            .collect()
+            .collect(),
+    )
+}
+
+impl FileOutcome {
+    /// How to show finding `finding` of post `post`.
+    pub fn shown(&self, post: usize, finding: usize) -> Shown {
+        self.across_channels
+            .as_ref()
+            .map_or(Shown::default(), |s| s[post][finding])
     }
 
     /// A file that could not be read or decoded.
@@ -162,6 +171,7 @@ impl FileOutcome {
             posts: Vec::new(),
             problems: vec![Problem::unlocated(message)],
             no_channel: None,
+            across_channels: None,
         }
     }
 
@@ -326,8 +336,7 @@ impl Summary {
         if file.no_channel.is_some() {
             self.without_channel += file.posts.len();
         }
-        let shown = file.shown();
-        for (post, shown) in file.posts.iter().zip(&shown) {
+        for (i, post) in file.posts.iter().enumerate() {
             self.posts += 1;
             if post.verdict.passed {
                 self.passed += 1;
@@ -335,7 +344,8 @@ impl Summary {
                 self.failed += 1;
             }
             // Each distinct finding once, however many channels it is on.
-            for (f, _) in post.findings.iter().zip(shown).filter(|(_, s)| !s.repeat) {
+            let findings = post.findings.iter().enumerate();
+            for (_, f) in findings.filter(|(j, _)| !file.shown(i, *j).repeat) {
                 match f.severity {
                     Severity::Error => self.errors += 1,
                     Severity::Warning => self.warnings += 1,

@@ -25,12 +25,12 @@ impl Compact {
         }
         // A file sent to several channels: each finding once, and "[X] "
         // before the message of one found on some channels only.
-        let shown = file.shown();
-        for (post, shown) in file.posts.iter().zip(&shown) {
+        for (i, post) in file.posts.iter().enumerate() {
             if self.options.quiet && post.verdict.passed {
                 continue;
             }
-            for (f, s) in post.findings.iter().zip(shown) {
+            for (j, f) in post.findings.iter().enumerate() {
+                let s = file.shown(i, j);
                 if s.repeat {
                     continue;
                 }

@@ -12,7 +12,7 @@ use crate::finding::number;
 use crate::finding::{Finding, Severity};
 use crate::fix::Applicability;
 use crate::outcome::{
-    ChecklistScoreRef, FileOutcome, PostOutcome, RunInfo, ScoreNote, Shown, Summary, shown,
+    ChecklistScoreRef, FileOutcome, PostOutcome, RunInfo, ScoreNote, Summary, shown,
 };
 
 const BAR_WIDTH: usize = 20;
@@ -49,12 +49,11 @@ impl Pretty {
                 no_channel_text(no_channel)
             )?;
         }
-        let shown = file.shown();
-        for (post, shown) in file.posts.iter().zip(&shown) {
+        for (i, post) in file.posts.iter().enumerate() {
             if self.options.quiet && post.verdict.passed {
                 continue;
             }
-            render_post(info, file, post, shown, self.options, out)?;
+            render_post(info, file, i, self.options, out)?;
         }
         Ok(())
     }
@@ -96,11 +95,11 @@ impl Pretty {
 fn render_post(
     info: &RunInfo,
     file: &FileOutcome,
-    post: &PostOutcome,
-    how: &[Shown],
+    index: usize,
     options: Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let post = &file.posts[index];
     let channel = info.channel(post.channel);
     writeln!(
         out,
@@ -112,7 +111,8 @@ fn render_post(
     )?;
     writeln!(out)?;
     let mut repeats = 0;
-    for (f, s) in post.findings.iter().zip(how) {
+    for (j, f) in post.findings.iter().enumerate() {
+        let s = file.shown(index, j);
         if s.repeat {
             repeats += 1;
             continue;
