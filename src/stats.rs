@@ -67,6 +67,9 @@ pub struct PostStats<'e> {
     pub smog: f64,
     pub coleman_liau: f64,
     pub ari: f64,
+    /// LIX: words per sentence + percentage of words over six letters;
+    /// language-independent.
+    pub lix: f64,
     pub lang: LangTag,
     /// Every limit the channel sets on this post's text, the main one first.
     pub limits: Vec<LimitStats<'e>>,
@@ -234,6 +237,7 @@ fn post_stats<'e>(
         smog: round2(s.smog()),
         coleman_liau: round2(s.coleman_liau()),
         ari: round2(s.ari()),
+        lix: round2(s.lix()),
         lang,
         limits,
     }

@@ -131,7 +131,7 @@ fn pretty(p: &PostStats, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "  {:<11}{} s · grade {:.1} · ease {:.1} · fog {:.1} · SMOG {:.1} · Coleman-Liau {:.1} · ARI {:.1}",
+        "  {:<11}{} s · grade {:.1} · ease {:.1} · fog {:.1} · SMOG {:.1} · Coleman-Liau {:.1} · ARI {:.1} · LIX {:.0}",
         "reading",
         p.reading_time_seconds,
         p.flesch_kincaid_grade,
@@ -139,7 +139,8 @@ fn pretty(p: &PostStats, out: &mut dyn Write) -> io::Result<()> {
         p.gunning_fog,
         p.smog,
         p.coleman_liau,
-        p.ari
+        p.ari,
+        p.lix
     )?;
     writeln!(out)
 }

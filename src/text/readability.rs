@@ -574,6 +574,18 @@ impl TextStats {
         }
         4.71 * ratio(self.letters, self.words) + 0.5 * self.words_per_sentence() - 21.43
     }
+
+    /// LIX (Björnsson, 1968): words/sentences + 100 (long words/words),
+    /// long words having more than six letters. It counts no syllables, so
+    /// it works in any alphabetic language (used across the Nordic
+    /// countries): about 30 reads easily, above 50 is hard, above 60 very
+    /// hard. 0.0 without words.
+    pub fn lix(&self) -> f64 {
+        if self.words == 0 {
+            return 0.0;
+        }
+        self.words_per_sentence() + 100.0 * ratio(self.long_words, self.words)
+    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -801,6 +813,7 @@ mod tests {
         // CL   = 0.0588*(450/100*100) - 0.296*(5/100*100) - 15.8
         //      = 0.0588*450 - 0.296*5 - 15.8 = 26.46 - 1.48 - 15.8 = 9.18
         // ARI  = 4.71*(450/100) + 0.5*20 - 21.43 = 21.195 + 10 - 21.43 = 9.765
+        // LIX  = 100/5 + 100*20/100 = 20 + 20 = 40
         let close = |got: f64, want: f64| assert!((got - want).abs() < 1e-4, "{got} != {want}");
         close(st.flesch_kincaid_grade(), 9.91);
         close(st.flesch_reading_ease(), 59.635);
@@ -808,6 +821,20 @@ mod tests {
         close(st.smog(), 11.208143);
         close(st.coleman_liau(), 9.18);
         close(st.ari(), 9.765);
+        close(st.lix(), 40.0);
+    }
+
+    #[test]
+    fn lix_counts_words_of_more_than_six_letters() {
+        // 9 words, 2 sentences; "Yesterday", "released", "version" and
+        // "quickly" have more than six letters: 9/2 + 100*4/9 = 4.5 + 44.44.
+        let st = stats("Yesterday we released a version. It runs quickly now.");
+        assert_eq!((st.words, st.sentences, st.long_words), (9, 2, 4));
+        assert!(
+            (st.lix() - (4.5 + 400.0 / 9.0)).abs() < 1e-9,
+            "{}",
+            st.lix()
+        );
     }
 
     fn stats(text: &str) -> TextStats {

@@ -38,6 +38,7 @@ const POST_KEYS: &[&str] = &[
     "smog",
     "coleman_liau",
     "ari",
+    "lix",
     "lang",
     "limits",
 ];
@@ -161,6 +162,7 @@ fn json_post_has_exactly_the_contract_keys_with_their_types() {
         "smog",
         "coleman_liau",
         "ari",
+        "lix",
     ] {
         assert!(post[key].is_f64(), "{key} is a float: {post:#}");
     }

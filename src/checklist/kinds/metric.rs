@@ -40,6 +40,8 @@ pub enum Measure {
     #[serde(alias = "coleman_liau")]
     ColemanLiau,
     Ari,
+    /// LIX, for any alphabetic language.
+    Lix,
 }
 
 impl Measure {
@@ -90,6 +92,7 @@ impl Measure {
             Measure::Smog => stats().smog(),
             Measure::ColemanLiau => stats().coleman_liau(),
             Measure::Ari => stats().ari(),
+            Measure::Lix => stats().lix(),
         }
     }
 }
