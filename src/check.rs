@@ -169,7 +169,7 @@ impl Engine {
         settings: &FileSettings,
     ) -> PostOutcome {
         let channel = self.channels.get(channel_id);
-        let counted = Counted::new(channel, post, &doc.front_matter);
+        let counted = Counted::new(channel, post, &doc.front_matter, own);
         let cx = Context {
             channel,
             audience: &settings.audience,

@@ -133,19 +133,26 @@ pub fn measure<'e>(
     for &channel_id in &settings.channels {
         let channel = engine.channels.get(channel_id);
         let reading = channel.reading(doc.syntax);
-        let spans = if raw {
-            vec![doc.body]
+        let parts = if raw {
+            vec![document::Part {
+                span: doc.body,
+                front_matter: None,
+            }]
         } else {
-            reading.posts(&doc, &engine.layers.thread_separator)
+            reading.parts(&doc, &engine.layers.thread_separator)
         };
-        let count = spans.len();
-        for (index, span) in spans.into_iter().enumerate() {
+        let count = parts.len();
+        for (index, part) in parts.into_iter().enumerate() {
+            let span = part.span;
             let post = Post::build(doc.source, span, reading, index, count);
             let lang = settings.lang_of(&post);
+            let own = part
+                .front_matter
+                .map(|s| document::part_front_matter(doc.source, s));
             let counted = if raw {
                 Counted::raw(channel, span)
             } else {
-                Counted::new(channel, &post, &doc.front_matter)
+                Counted::new(channel, &post, &doc.front_matter, own.as_ref())
             };
             posts.push(post_stats(&shared_path, &post, channel, &counted, lang));
         }

@@ -392,7 +392,7 @@ impl<'a> Runner<'a> {
                 front_matter: fm,
                 own_front_matter: index == 0,
                 lang,
-                counted: Counted::new(profile, &post, fm),
+                counted: Counted::new(profile, &post, fm, None),
             };
             rule.check(id, &post, &thread, &cx, &mut found, &mut skipped);
         }

@@ -21,25 +21,33 @@ pub struct Counted<'a> {
 }
 
 impl<'a> Counted<'a> {
-    /// `post` as `profile`'s platform counts it. What front matter adds
-    /// belongs to the first post of a thread (a content warning) or its
-    /// last (appended text).
-    pub fn new(profile: &'a ChannelProfile, post: &Post<'_>, fm: &'a FrontMatter) -> Self {
+    /// `post` as `profile`'s platform counts it. A content warning belongs
+    /// to the post whose front matter sets it (`own`: a thread post's own;
+    /// else the file's, for the first post); appended text to the last.
+    pub fn new(
+        profile: &'a ChannelProfile,
+        post: &Post<'_>,
+        fm: &'a FrontMatter,
+        own: Option<&'a FrontMatter>,
+    ) -> Self {
         let span = match (&post.poll, &profile.poll) {
             (Some(poll), Some(_)) => Span::new(post.span.start, poll.text_end),
             _ => post.span,
         };
-        let added = if post.index == 0 {
+        let owner = match own {
+            Some(own) => Some(own),
+            None if post.index == 0 => Some(fm),
+            None => None,
+        };
+        let added = owner.map_or(0, |owner| {
             profile
                 .fields
                 .iter()
                 .filter(|f| f.counts_toward_length)
-                .filter_map(|f| fm.field(&f.keys))
+                .filter_map(|f| owner.field(&f.keys))
                 .map(|item| profile.counter.count(&item.text))
                 .sum()
-        } else {
-            0
-        };
+        });
         let appended = if post.index + 1 == post.count {
             fm.appended_for(&profile.id)
         } else {
@@ -128,13 +136,14 @@ impl<'a> Counted<'a> {
 /// app leaves bare domains as typed. Non-ASCII in the path is
 /// percent-encoded first, as the WHATWG URL parser the app uses does.
 pub fn short_url(url: &str) -> Option<String> {
-    let lower = url
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
+    let scheme = |s: &[u8]| {
+        url.as_bytes()
+            .get(..s.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(s))
+    };
+    let rest = if scheme(b"https://") {
         &url[8..]
-    } else if lower.starts_with("http://") {
+    } else if scheme(b"http://") {
         &url[7..]
     } else {
         return None;
@@ -245,6 +254,12 @@ mod tests {
             short_url("example.com/abc"),
             None,
             "bare domains stay as typed"
+        );
+        // The app shows an IDN host in punycode (xn--9ca.fr); postlint
+        // keeps it as written, and still cuts the path.
+        assert_eq!(
+            short_url("http://é.fr/some/very/long/path").as_deref(),
+            Some("é.fr/some/very/lo..."),
         );
     }
 

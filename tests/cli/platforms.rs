@@ -92,6 +92,21 @@ fn a_content_warning_counts_with_the_toot() {
 }
 
 #[test]
+fn a_thread_posts_own_content_warning_counts_with_that_post() {
+    let dir = temp_dir();
+    // Post 2: "Second." (7) + its own content warning "Spoilers" (8) = 15.
+    write(
+        dir.path(),
+        "thread.toot",
+        "First.\n---\n---\ncw: Spoilers\n---\nSecond.\n",
+    );
+    assert_eq!(
+        stats(dir.path(), "thread.toot"),
+        [("mastodon".to_owned(), 6), ("mastodon".to_owned(), 15)]
+    );
+}
+
+#[test]
 fn galaxy_social_accounts_name_the_channels_and_their_appended_text_is_counted() {
     let dir = temp_dir();
     let post = "---\nmedia:\n - bluesky-galaxyproject\n - mastodon-eu-freiburg\n - matrix-eu-announce\nmentions:\n  bluesky-galaxyproject:\n    - galaxyproject.bsky.social\nhashtags:\n  bluesky-galaxyproject: [UseGalaxy, EOSC]\n---\nThe Galaxy training week starts Monday: five days of hands-on sessions. Sign up at https://training.galaxyproject.org\n";

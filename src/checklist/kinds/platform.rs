@@ -309,12 +309,17 @@ fn images_without_alt(post: &crate::text::post::Post<'_>) -> Vec<Span> {
     while let Some(i) = text[from..].find("![") {
         let start = from + i;
         from = start + 2;
-        let Some(close) = text[from..].find(']') else {
+        // Alt text is on one line: stop at the line's end, so a stray "!["
+        // costs its line, not the rest of the post.
+        let Some(close) = text[from..].find([']', '\n']) else {
             break;
         };
+        if text.as_bytes()[from + close] == b'\n' {
+            continue;
+        }
         let alt = &text[from..from + close];
         let after = &text[from + close + 1..];
-        if alt.contains('\n') || !(after.starts_with('(') || after.starts_with('[')) {
+        if !(after.starts_with('(') || after.starts_with('[')) {
             continue;
         }
         let Some(j) = after.find([')', ']']) else {
@@ -330,11 +335,13 @@ fn images_without_alt(post: &crate::text::post::Post<'_>) -> Vec<Span> {
     out
 }
 
+/// Code spans and blocks are sorted and do not overlap: a binary search.
 fn in_code(post: &crate::text::post::Post<'_>, span: Span) -> bool {
-    post.code
-        .iter()
-        .chain(&post.code_blocks)
-        .any(|c| c.start <= span.start && span.start < c.end)
+    let covers = |spans: &[Span]| {
+        let i = spans.partition_point(|c| c.end <= span.start);
+        spans.get(i).is_some_and(|c| c.start <= span.start)
+    };
+    covers(&post.code) || covers(&post.code_blocks)
 }
 
 #[cfg(test)]
@@ -351,5 +358,12 @@ mod tests {
             .map(|s| &text[s.range()])
             .collect();
         assert_eq!(found, ["![](a.png)", "![ ][ref]"], "not an unclosed one");
+        let text = "![\n](a.png) ![](b.png)";
+        let post = Post::build(text, Span::new(0, text.len()), Reading::Markdown, 0, 1);
+        let found: Vec<&str> = images_without_alt(&post)
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(found, ["![](b.png)"], "alt text does not run across lines");
     }
 }

@@ -175,6 +175,8 @@ pub fn split_parts(source: &str, body: Span, separator: &str) -> Vec<Part> {
                 && after_separator
                 && own.is_none()
                 && let Some(found) = front_matter::detect(source, line.start, Syntax::Plain)
+                // A broken block stays text, where it is checked and seen.
+                && found.problems.is_empty()
             {
                 own = Some(found.span);
                 part_start = found.body_start;
@@ -407,6 +409,13 @@ mod tests {
             .map(|p| &s[p.range()])
             .collect();
         assert_eq!(parts, ["a", "", "Breaking: we are down", "b"]);
+        // A broken block stays text, checked where it is, not dropped.
+        let s = "a\n---\n---\ncw: Long read: our outage\n---\nb";
+        let parts: Vec<&str> = split_posts(s, Span::new(0, s.len()), "---")
+            .iter()
+            .map(|p| &s[p.range()])
+            .collect();
+        assert_eq!(parts, ["a", "", "cw: Long read: our outage", "b"]);
     }
 
     #[test]
