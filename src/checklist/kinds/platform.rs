@@ -349,21 +349,25 @@ mod tests {
     use super::*;
     use crate::text::post::{Post, Reading};
 
+    fn without_alt(text: &str) -> Vec<&str> {
+        let post = Post::build(text, Span::new(0, text.len()), Reading::Markdown, 0, 1);
+        images_without_alt(&post)
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
     #[test]
     fn markdown_images_without_alt_text_outside_code() {
-        let text = "![](a.png) ![A cat](b.png) ![ ][ref] `![](c.png)` ![](d.png";
-        let post = Post::build(text, Span::new(0, text.len()), Reading::Markdown, 0, 1);
-        let found: Vec<&str> = images_without_alt(&post)
-            .iter()
-            .map(|s| &text[s.range()])
-            .collect();
-        assert_eq!(found, ["![](a.png)", "![ ][ref]"], "not an unclosed one");
-        let text = "![\n](a.png) ![](b.png)";
-        let post = Post::build(text, Span::new(0, text.len()), Reading::Markdown, 0, 1);
-        let found: Vec<&str> = images_without_alt(&post)
-            .iter()
-            .map(|s| &text[s.range()])
-            .collect();
-        assert_eq!(found, ["![](b.png)"], "alt text does not run across lines");
+        assert_eq!(
+            without_alt("![](a.png) ![A cat](b.png) ![ ][ref] `![](c.png)` ![](d.png"),
+            ["![](a.png)", "![ ][ref]"],
+            "not in code, not an unclosed one"
+        );
+        assert_eq!(
+            without_alt("![\n](a.png) ![](b.png)"),
+            ["![](b.png)"],
+            "alt text does not run across lines"
+        );
     }
 }

@@ -403,19 +403,15 @@ mod tests {
         let fm = part_front_matter(s, parts[1].front_matter.unwrap());
         assert_eq!(fm.poll.len(), 2);
         // Prose between two separators is a post, not front matter.
-        let s = "a\n---\n---\nBreaking: we are down\n---\nb";
-        let parts: Vec<&str> = split_posts(s, Span::new(0, s.len()), "---")
-            .iter()
-            .map(|p| &s[p.range()])
-            .collect();
-        assert_eq!(parts, ["a", "", "Breaking: we are down", "b"]);
+        assert_eq!(
+            posts_sep("a\n---\n---\nBreaking: we are down\n---\nb", "---"),
+            ["a", "", "Breaking: we are down", "b"]
+        );
         // A broken block stays text, checked where it is, not dropped.
-        let s = "a\n---\n---\ncw: Long read: our outage\n---\nb";
-        let parts: Vec<&str> = split_posts(s, Span::new(0, s.len()), "---")
-            .iter()
-            .map(|p| &s[p.range()])
-            .collect();
-        assert_eq!(parts, ["a", "", "cw: Long read: our outage", "b"]);
+        assert_eq!(
+            posts_sep("a\n---\n---\ncw: Long read: our outage\n---\nb", "---"),
+            ["a", "", "cw: Long read: our outage", "b"]
+        );
     }
 
     #[test]
