@@ -10,4 +10,5 @@ pub mod readability;
 pub mod segment;
 pub mod spelling;
 pub mod squeeze;
+pub mod syllables;
 pub mod vocabulary;

@@ -10,7 +10,8 @@ use super::api::{Bounds, Compile, Context, Emit, Input, ThresholdSpec, number};
 use crate::error::LoadError;
 use crate::span::Span;
 use crate::text::post::{Post, Scope};
-use crate::text::readability::{TextStats, syllables};
+use crate::text::readability::TextStats;
+use crate::text::syllables::syllables;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
