@@ -16,14 +16,17 @@ use crate::ids::{ChannelId, RuleId};
 use crate::input::document::{self, Document, FrontMatter, Syntax};
 use crate::input::read::read_text;
 use crate::outcome::{
-    FileOutcome, NoChannel, PostOutcome, Reason, Verdict, across_channels, shown,
+    FileOutcome, NoChannel, PostOutcome, ReadingLevel, Reason, Skip, SkipReason, Verdict,
+    across_channels, shown,
 };
+use crate::profile::audience::Audience;
 use crate::profile::counted::Counted;
 use crate::settings::config::FailOn;
 use crate::settings::resolve::FileSettings;
 use crate::span::LineIndex;
 use crate::text::lang::LangTag;
 use crate::text::post::{Post, Reading, Thread};
+use crate::text::reading_level::{self, Formula};
 
 impl Engine {
     /// Reads and checks one file. I/O errors become a problem of the file.
@@ -182,7 +185,15 @@ impl Engine {
         let mut skipped = Vec::new();
         for &id in rules {
             let rule = self.book.rule(id);
-            if !rule.applies_to(channel_id, post.reading, lang) {
+            if !rule.applies_to_any_language(channel_id, post.reading) {
+                continue;
+            }
+            if !rule.speaks(lang) {
+                // The report says which checks did not run, and why.
+                skipped.push(Skip {
+                    rule: id,
+                    reason: SkipReason::OtherLanguage(lang),
+                });
                 continue;
             }
             rule.check(id, post, thread, &cx, &mut findings, &mut skipped);
@@ -212,7 +223,7 @@ impl Engine {
             lang,
             span: post.span,
             findings,
-            grade: post.stats.flesch_kincaid_grade(),
+            reading: reading_level(post, lang, &settings.audience),
             score,
             verdict,
             length,
@@ -265,6 +276,22 @@ impl Engine {
 /// characters and by lines where the platform cuts by both, line breaks
 /// kept as the platform keeps them (blank lines included), runs of spaces
 /// within a line shown as one.
+/// The post's reading level in its language's formula, against its
+/// audience's target: what `readable.reading-grade` measures.
+fn reading_level(post: &Post<'_>, lang: LangTag, audience: &Audience) -> ReadingLevel {
+    let formula = Formula::for_lang(lang);
+    let min_words = reading_level::min_words();
+    ReadingLevel {
+        formula: &formula.name,
+        value: formula.value(&post.stats, &post.text, &post.words),
+        target: formula.target(audience.max_grade),
+        higher_is_harder: formula.higher_is_harder(),
+        graded: post.stats.words >= min_words,
+        words: post.stats.words,
+        min_words,
+    }
+}
+
 fn fold_preview(post: &Post<'_>, counted: &Counted<'_>) -> Option<Box<str>> {
     let limits = &counted.profile.limits;
     if limits.fold.is_none() && limits.fold_lines.is_none() {

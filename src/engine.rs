@@ -316,12 +316,10 @@ fn run_info(book: &RuleBook, channels: &Channels) -> RunInfo {
 fn vocabulary(config: &Config) -> Result<Vocabulary, Vec<Error>> {
     let mut vocabulary = Vocabulary::default();
     let mut errors = Vec::new();
-    let lists = config
-        .accept
-        .iter()
-        .map(|l| (l, true))
-        .chain(config.reject.iter().map(|l| (l, false)));
-    for (file, accept) in lists {
+    let lists = (config.accept.iter().map(|l| (l, "accept")))
+        .chain(config.reject.iter().map(|l| (l, "reject")))
+        .chain(config.jargon.iter().map(|l| (l, "jargon")));
+    for (file, list) in lists {
         let path = config.base_dir().join(&file.value);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
@@ -329,16 +327,16 @@ fn vocabulary(config: &Config) -> Result<Vocabulary, Vec<Error>> {
                 errors.push(Error::Load(
                     config
                         .error(file.span.clone(), format!("cannot read vocabulary `{}`: {e}", path.display()))
-                        .with_key(if accept { "accept" } else { "reject" })
-                        .with_hint("paths in [vocabulary] are relative to postlint.toml; `postlint init` writes an empty vocab/accept.txt"),
+                        .with_key(list)
+                        .with_hint(format!("paths in [vocabulary] are relative to postlint.toml; `postlint init` writes an empty vocab/{list}.txt")),
                 ));
                 continue;
             }
         };
-        let added = if accept {
-            vocabulary.add_accepted(&text)
-        } else {
-            vocabulary.add_rejected(&text)
+        let added = match list {
+            "accept" => vocabulary.add_accepted(&text),
+            "reject" => vocabulary.add_rejected(&text),
+            _ => vocabulary.add_jargon(&text),
         };
         if let Err(e) = added {
             errors.push(Error::Load(LoadError {

@@ -201,13 +201,32 @@ pub struct PostOutcome {
     pub verdict: Verdict,
     /// Length as the channel counts it, and its hard limit.
     pub length: Option<(usize, usize)>,
-    /// Flesch-Kincaid grade of the post.
-    pub grade: f64,
+    /// The post's reading level in its language's formula.
+    pub reading: ReadingLevel,
     /// What shows before "see more", when the channel folds posts.
     pub fold_preview: Option<Box<str>>,
     /// Rules that could not check this post, and why (boxed: most posts
     /// have none, and a long thread holds one outcome per post).
     pub skipped: Box<[Skip]>,
+}
+
+/// A post's reading level, as the readable score line and JSON show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingLevel {
+    /// "Flesch-Kincaid grade", "LIX", "Fernández-Huerta reading ease".
+    pub formula: &'static str,
+    pub value: f64,
+    /// The audience's target on the formula's scale.
+    pub target: f64,
+    /// Grades and LIX: a value above the target is too hard; reading
+    /// ease: a value below it.
+    pub higher_is_harder: bool,
+    /// Whether the post has enough words to be graded at all; when not,
+    /// no rule used `value` and reports say "too short to grade".
+    pub graded: bool,
+    /// Words the formula counted, and how many grading needs.
+    pub words: usize,
+    pub min_words: usize,
 }
 
 /// A rule that ran but could not check a post.
@@ -221,6 +240,9 @@ pub struct Skip {
 pub enum SkipReason {
     /// No spelling dictionary for the post's language.
     NoDictionary(LangTag),
+    /// The rule is for other languages than the post's (English word
+    /// lists on a Finnish post).
+    OtherLanguage(LangTag),
 }
 
 /// Whether a post passed, and every reason it did not.

@@ -71,6 +71,15 @@ pub struct PostStats<'e> {
     /// language-independent.
     pub lix: f64,
     pub lang: LangTag,
+    /// The reading level by the language's own formula (what
+    /// `readable.reading-grade` uses): `formula` names it.
+    pub reading_level: f64,
+    pub reading_formula: &'static str,
+    /// The words and sentences the reading formulas count: prose, without
+    /// headings, table cells, mentions, tag blocks (`words`/`sentences`
+    /// count everything).
+    pub formula_words: usize,
+    pub formula_sentences: usize,
     /// Every limit the channel sets on this post's text, the main one first.
     pub limits: Vec<LimitStats<'e>>,
 }
@@ -211,6 +220,7 @@ fn post_stats<'e>(
     );
     let entities = |kind| post.entities.iter().filter(|e| e.kind == kind).count();
     let s = post.stats;
+    let formula = crate::text::reading_level::Formula::for_lang(lang);
     let wpm = Segmenter::english().words_per_minute;
     PostStats {
         path: Arc::clone(path),
@@ -246,6 +256,10 @@ fn post_stats<'e>(
         ari: round2(s.ari()),
         lix: round2(s.lix()),
         lang,
+        reading_level: round2(formula.value(&s, &post.text, &post.words)),
+        reading_formula: &formula.name,
+        formula_words: s.words,
+        formula_sentences: s.sentences,
         limits,
     }
 }

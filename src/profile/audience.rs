@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::error::{LoadError, did_you_mean};
 use crate::schema::Source;
+use crate::text::reading_level;
 
 /// An audience's numbers that rules may use as thresholds, written
 /// `max = "audience.<name>"` in a checklist.
@@ -12,6 +13,10 @@ use crate::schema::Source;
 #[serde(rename_all = "snake_case")]
 pub enum AudienceLimit {
     MaxGrade,
+    /// A sentence this far past the audience's grade is hard to read
+    /// (`[sentences]` in `rules/language/readability.toml`).
+    HardSentenceGrade,
+    VeryHardSentenceGrade,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -30,8 +35,11 @@ pub struct Audience {
 
 impl Audience {
     pub fn get(&self, limit: AudienceLimit) -> f64 {
+        let sentences = reading_level::sentence_grades();
         match limit {
             AudienceLimit::MaxGrade => self.max_grade,
+            AudienceLimit::HardSentenceGrade => self.max_grade + sentences.hard_above,
+            AudienceLimit::VeryHardSentenceGrade => self.max_grade + sentences.very_hard_above,
         }
     }
 }

@@ -35,6 +35,9 @@ pub enum Limit {
     Mentions,
     Links,
     MaxLinks,
+    /// Writing norms (`[writing]`), not platform limits.
+    SentenceWords,
+    ParagraphWords,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -82,6 +85,7 @@ impl Limits {
             Limit::Mentions => self.mentions,
             Limit::Links => self.links,
             Limit::MaxLinks => self.max_links,
+            Limit::SentenceWords | Limit::ParagraphWords => None,
         }
     }
 }
@@ -147,6 +151,8 @@ pub struct ChannelProfile {
     pub counter: Counter,
     #[serde(default)]
     pub limits: Limits,
+    #[serde(default)]
+    pub writing: Writing,
     pub poll: Option<PollLimits>,
     #[serde(default)]
     pub media: MediaLimits,
@@ -219,6 +225,28 @@ pub struct Channels {
     profiles: Vec<ChannelProfile>,
 }
 
+/// How long a sentence or paragraph may run on the channel before
+/// `readable` says so: what readers of the channel are used to, not what
+/// the platform accepts. Calibrated on published posts (CHANGELOG).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Writing {
+    pub sentence_words: Option<usize>,
+    pub paragraph_words: Option<usize>,
+}
+
+impl ChannelProfile {
+    /// A number a rule may use as `channel.<name>`: a platform limit or a
+    /// writing norm; `None` when the channel sets none.
+    pub fn limit(&self, limit: Limit) -> Option<usize> {
+        match limit {
+            Limit::SentenceWords => self.writing.sentence_words,
+            Limit::ParagraphWords => self.writing.paragraph_words,
+            _ => self.limits.get(limit),
+        }
+    }
+}
+
 /// `[channels.<id>]` in postlint.toml: a team's own numbers for a channel
 /// (a Mastodon server's higher limit, an X Premium account), or a channel
 /// of its own from a profile file (`file = "channels/intranet.toml"`).
@@ -236,6 +264,8 @@ struct ChannelSettings {
     mentions: Option<usize>,
     links: Option<usize>,
     max_links: Option<usize>,
+    sentence_words: Option<usize>,
+    paragraph_words: Option<usize>,
     /// Count links as the Bluesky app shows them (see the profile).
     shorten_links: Option<bool>,
 }
@@ -380,6 +410,9 @@ impl Channels {
             set(&mut limits.mentions, settings.mentions);
             set(&mut limits.links, settings.links);
             set(&mut limits.max_links, settings.max_links);
+            let writing = &mut profile.writing;
+            set(&mut writing.sentence_words, settings.sentence_words);
+            set(&mut writing.paragraph_words, settings.paragraph_words);
         }
         Ok(())
     }

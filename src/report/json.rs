@@ -40,6 +40,9 @@ struct Post<'a> {
     words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     length: Option<Length>,
+    /// Left out for a post without words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reading_level: Option<ReadingLevelJson<'a>>,
     line: usize,
     end_line: usize,
     findings: Vec<Finding<'a>>,
@@ -52,6 +55,18 @@ struct Post<'a> {
 struct Skipped<'a> {
     rule: &'a str,
     reason: String,
+}
+
+/// The post's reading level in its language's formula; `value` is null
+/// for a post too short to grade.
+#[derive(Serialize)]
+struct ReadingLevelJson<'a> {
+    formula: &'a str,
+    value: Option<f64>,
+    target: f64,
+    /// `below` (grades, LIX) or `above` (reading ease): where the target
+    /// lies for a post that reads easily enough.
+    easy_side: &'static str,
 }
 
 #[derive(Serialize)]
@@ -219,6 +234,16 @@ fn post_json<'a>(info: &'a RunInfo, file: &'a FileOutcome, post: &'a PostOutcome
         scores,
         words: post.score.words,
         length: post.length.map(|(value, max)| Length { value, max }),
+        reading_level: (post.reading.words > 0).then(|| {
+            let r = &post.reading;
+            let round = |v: f64| (v * 100.0).round() / 100.0;
+            ReadingLevelJson {
+                formula: r.formula,
+                value: r.graded.then(|| round(r.value)),
+                target: round(r.target),
+                easy_side: if r.higher_is_harder { "below" } else { "above" },
+            }
+        }),
         line: start.line,
         end_line: end.line,
         findings: post

@@ -120,6 +120,9 @@ pub fn skip_text(info: &RunInfo, skip: &Skip) -> String {
         SkipReason::NoDictionary(lang) => format!(
             "{rule} did not check this post: no spelling dictionary for `{lang}` (add one under [dictionaries] in postlint.toml)"
         ),
+        SkipReason::OtherLanguage(lang) => {
+            format!("{rule} did not check this post: it is for other languages than `{lang}`")
+        }
     }
 }
 

@@ -12,8 +12,10 @@ use crate::finding::number;
 use crate::finding::{Finding, Severity};
 use crate::fix::Applicability;
 use crate::outcome::{
-    ChecklistScoreRef, FileOutcome, PostOutcome, RunInfo, ScoreNote, Summary, shown,
+    ChecklistScoreRef, FileOutcome, PostOutcome, ReadingLevel, RunInfo, ScoreNote, Skip,
+    SkipReason, Summary, shown,
 };
+use crate::text::lang::LangTag;
 
 const BAR_WIDTH: usize = 20;
 const TAB: &str = "    ";
@@ -129,8 +131,33 @@ fn render_post(
             if repeats == 1 { "applies" } else { "apply" }
         )?;
     }
-    for skip in &post.skipped {
+    // Rules for other languages: one line naming them all.
+    let (other_language, other): (Vec<&Skip>, Vec<&Skip>) = post
+        .skipped
+        .iter()
+        .partition(|s| matches!(s.reason, SkipReason::OtherLanguage(_)));
+    for skip in other {
         writeln!(out, "{} {}", "note:".bold(), skip_text(info, skip))?;
+    }
+    if !other_language.is_empty() {
+        // Per checklist, in the order the rules ran.
+        let mut per: Vec<(&str, usize)> = Vec::new();
+        for s in &other_language {
+            let id = info.checklist(info.rule(s.rule).checklist).id.as_str();
+            match per.iter_mut().find(|(c, _)| *c == id) {
+                Some((_, n)) => *n += 1,
+                None => per.push((id, 1)),
+            }
+        }
+        let per: Vec<String> = per.iter().map(|(c, n)| format!("{n} {c}")).collect();
+        writeln!(
+            out,
+            "{} {} for other languages did not check this `{}` post ({}; JSON lists them)",
+            "note:".bold(),
+            plural(other_language.len(), "rule"),
+            post.lang,
+            per.join(", ")
+        )?;
     }
     if !post.skipped.is_empty() {
         writeln!(out)?;
@@ -165,13 +192,7 @@ fn render_post(
             .filter(|f| info.rule(f.rule).checklist == s.checklist)
             .collect();
         let note = match checklist.note {
-            ScoreNote::ReadingGrade if post.score.words > 0 => format!(
-                "grade {:.1}, target {} ({} audience)",
-                post.grade.max(0.0),
-                number(file.audience.max_grade),
-                file.audience.name
-            ),
-            ScoreNote::ReadingGrade => String::new(),
+            ScoreNote::ReadingGrade => reading_note(&post.reading, file, post.lang),
             ScoreNote::Length => post
                 .length
                 .map(|(value, max)| format!("{} / {} characters", thousands(value), thousands(max)))
@@ -215,6 +236,31 @@ fn render_post(
     )?;
     writeln!(out)?;
     Ok(())
+}
+
+/// "Flesch-Kincaid grade 11.2, target 9 or below (general audience, en)":
+/// the number `readable.reading-grade` compared, or why there is none.
+fn reading_note(r: &ReadingLevel, file: &FileOutcome, lang: LangTag) -> String {
+    if r.words == 0 {
+        return String::new();
+    }
+    if !r.graded {
+        return format!(
+            "too short to grade ({} of {} words, {lang})",
+            r.words, r.min_words
+        );
+    }
+    let (value, side) = if r.higher_is_harder {
+        (r.value.max(0.0), "below")
+    } else {
+        (r.value, "above")
+    };
+    format!(
+        "{} {value:.1}, target {} or {side} ({} audience, {lang})",
+        r.formula,
+        number((r.target * 10.0).round() / 10.0),
+        file.audience.name
+    )
 }
 
 fn explain(

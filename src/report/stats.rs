@@ -131,6 +131,11 @@ fn pretty(p: &PostStats, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
+        "  {:<11}{} {:.1} · {}",
+        "level", p.reading_formula, p.reading_level, p.lang
+    )?;
+    writeln!(
+        out,
         "  {:<11}{} s · grade {:.1} · ease {:.1} · fog {:.1} · SMOG {:.1} · Coleman-Liau {:.1} · ARI {:.1} · LIX {:.0}",
         "reading",
         p.reading_time_seconds,

@@ -80,6 +80,9 @@ struct VocabularySpec {
     accept: Vec<Spanned<String>>,
     #[serde(default)]
     reject: Vec<Spanned<String>>,
+    /// Terms readers may not know, each with plain words to say instead.
+    #[serde(default)]
+    jargon: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -156,6 +159,8 @@ pub struct Config {
     /// Files of words the team accepts, and of words it rejects.
     pub accept: Vec<Located>,
     pub reject: Vec<Located>,
+    /// Files of the team's jargon (`readable.jargon`).
+    pub jargon: Vec<Located>,
     /// The team's Hunspell dictionaries, in file order.
     pub dictionaries: Vec<DictionaryEntry>,
     pub overrides: Vec<Override>,
@@ -311,6 +316,12 @@ impl Config {
                 .into_iter()
                 .map(Located::from)
                 .collect(),
+            jargon: spec
+                .vocabulary
+                .jargon
+                .into_iter()
+                .map(Located::from)
+                .collect(),
             dictionaries,
             overrides,
             text,
@@ -407,6 +418,10 @@ pub const STARTER_VOCABULARY: &[(&str, &str)] = &[
     (
         "vocab/reject.txt",
         include_str!("../../rules/reject.starter.txt"),
+    ),
+    (
+        "vocab/jargon.txt",
+        include_str!("../../rules/jargon.starter.txt"),
     ),
 ];
 

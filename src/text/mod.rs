@@ -7,6 +7,7 @@ pub mod lang;
 pub mod post;
 pub mod pronounce;
 pub mod readability;
+pub mod reading_level;
 pub mod segment;
 pub mod spelling;
 pub mod squeeze;

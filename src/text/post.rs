@@ -10,7 +10,7 @@ use crate::input::document::{self, Block, BlockKind};
 use crate::span::Span;
 use crate::text::entities::{self, Entity, EntityKind};
 use crate::text::readability::TextStats;
-use crate::text::segment::{Segmenter, Sentence, Word, WordKind};
+use crate::text::segment::{Segmentation, Segmenter, Sentence, Word, WordKind};
 use crate::text::squeeze::Squeezed;
 
 /// How a post's body is read.
@@ -163,7 +163,7 @@ impl<'a> Post<'a> {
             })
             .collect();
         let emoji = entities::emoji(body).into_iter().map(shift).collect();
-        let seg = Segmenter::english().segment(
+        let mut seg = Segmenter::english().segment(
             &text,
             &blocks,
             &entities,
@@ -171,7 +171,6 @@ impl<'a> Post<'a> {
             reading == Reading::Plain,
         );
         let lines = trimmed_lines(&text, span);
-        let stats = TextStats::from_words(&text, &seg);
         let (poll, number) = match reading {
             Reading::Plain => (
                 BodyPoll::find(source, &lines),
@@ -179,6 +178,14 @@ impl<'a> Post<'a> {
             ),
             Reading::Markdown => (None, None),
         };
+        // A thread post's "2/5" is read like a list marker, not as a word
+        // of its sentence.
+        if let Some(n) = number
+            && count > 1
+        {
+            unmeasure(&mut seg, n.span);
+        }
+        let stats = TextStats::from_words(&text, &seg);
         Post {
             index,
             count,
@@ -223,7 +230,14 @@ impl<'a> Post<'a> {
                 .filter(|b| !matches!(b.kind, BlockKind::Heading(_)))
                 .map(|b| b.span)
                 .collect(),
-            Scope::Sentence => self.sentences.iter().map(|s| s.span).collect(),
+            // Prose sentences: a heading, a table cell or a line of tags is
+            // not one (`Sentence::measured`).
+            Scope::Sentence => self
+                .sentences
+                .iter()
+                .filter(|s| s.measured)
+                .map(|s| s.span)
+                .collect(),
             Scope::Line => self.lines.clone(),
             Scope::FirstLine => self.lines.first().copied().into_iter().collect(),
             Scope::Heading => self
@@ -418,6 +432,19 @@ mod tests {
         assert_eq!(number("hello\u{3000}world\u{2028}x"), None);
         assert_eq!(number("0/3 nothing"), None);
     }
+
+    #[test]
+    fn a_thread_number_is_not_measured() {
+        let text = "2/4 Dashboards refresh every five seconds now.";
+        let thread = Post::build(text, Span::new(0, text.len()), Reading::Plain, 1, 4);
+        let alone = "Dashboards refresh every five seconds now.";
+        let alone = Post::build(alone, Span::new(0, alone.len()), Reading::Plain, 0, 1);
+        assert_eq!(thread.words.len(), 7, "the number stays a word for rules");
+        assert_eq!(thread.stats, alone.stats);
+        // Outside a thread, "24/7" or "1/2" is an ordinary number.
+        let single = Post::build(text, Span::new(0, text.len()), Reading::Plain, 0, 1);
+        assert_eq!(single.stats.words, 7);
+    }
 }
 
 fn digits(s: &str) -> Option<usize> {
@@ -476,6 +503,23 @@ impl Thread {
     pub fn in_link(&self, span: Span) -> bool {
         let first = self.links.partition_point(|l| l.end <= span.start);
         self.links.get(first).is_some_and(|l| l.start < span.end)
+    }
+}
+
+/// Leaves the words inside `span` out of the reading formulas; a sentence
+/// left without a measured word is not measured either.
+fn unmeasure(seg: &mut Segmentation, span: Span) {
+    for sentence in &mut seg.sentences {
+        let Some(words) = seg.words.get_mut(sentence.words.clone()) else {
+            continue;
+        };
+        if !words.iter().any(|w| span.contains(w.span)) {
+            continue;
+        }
+        for w in words.iter_mut().filter(|w| span.contains(w.span)) {
+            w.measured = false;
+        }
+        sentence.measured = words.iter().any(|w| w.measured);
     }
 }
 

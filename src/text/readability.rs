@@ -3,19 +3,26 @@
 //!
 //! Syllables come from `syllables`.
 //!
-//! What counts, in [`TextStats::from_words`]:
+//! What counts, in [`TextStats::from_words`]: only measured sentences and
+//! words (`Sentence::measured`, `Word::measured`): prose, not headings,
+//! table cells, mentions or blocks of tags (see `segment`). Links, emoji,
+//! list markers and code blocks are never words. Of the measured words:
 //! - `Word`: syllables from [`syllables`]; may be long, polysyllabic, complex.
-//! - `Number`: one syllable per group of digits ("2025" 1, "3.14" 2,
-//!   "1,000,000" 3) — crude, but numbers are short to read in posts and a
-//!   full number-to-words reading would weigh them more than readers do.
-//! - `Hashtag`, `Mention`, `Cashtag`, `Code`: read as one unit, like a name:
-//!   one word of one syllable; their letters and digits still count for the
-//!   character-based formulas (Coleman-Liau, ARI).
+//! - `Number` ("2025", "$3.50", "30%", "1.45.0", one word each): one
+//!   syllable, as Flesch's own counting rule has it (figures and symbols
+//!   count as one-syllable words) and textstat does. Read aloud, "2,500"
+//!   is six syllables, which would make a post with numbers read as hard
+//!   as one with long words; readers take in figures at a glance.
+//! - `Hashtag`, `Cashtag` (used as a word: "We love #Rust"), `Code`,
+//!   `Domain` ("crates.io"): read as one unit, like a name: one word of one
+//!   syllable; their letters and digits still count for the character-based
+//!   formulas (Coleman-Liau, ARI).
 //!
 //! Numbers and opaque tokens are never long, polysyllabic or complex words.
+//! `docs/readability-counting.md` lists how this differs from textstat.
 
 use crate::text::segment::{MAX_KEY_LEN, Segmentation, Sentence, Word, WordKind};
-use crate::text::syllables::{number_syllables, syllables};
+use crate::text::syllables::syllables;
 
 /// Counts the reading formulas need.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -25,6 +32,8 @@ pub struct TextStats {
     pub syllables: usize,
     /// Words of three or more syllables (SMOG).
     pub polysyllables: usize,
+    /// Words of one syllable (Wiener Sachtextformel).
+    pub monosyllables: usize,
     /// Letters and digits of all words.
     pub letters: usize,
     /// Words of more than six letters.
@@ -44,7 +53,8 @@ impl TextStats {
 
     /// Counts over `words`, a run of a segmentation's words starting at
     /// index `first` of it, and over `sentences`, the sentences those words
-    /// belong to (for a paragraph or any other part of a post).
+    /// belong to (for a paragraph or any other part of a post). Only
+    /// measured words and sentences count.
     pub fn from_parts(
         text: &str,
         words: &[Word],
@@ -52,7 +62,7 @@ impl TextStats {
         sentences: &[Sentence],
     ) -> TextStats {
         let mut st = TextStats {
-            sentences: sentences.len(),
+            sentences: sentences.iter().filter(|s| s.measured).count(),
             ..TextStats::default()
         };
         let mut next_sentence = 0;
@@ -67,6 +77,9 @@ impl TextStats {
             let Some(t) = text.get(word.span.range()) else {
                 continue;
             };
+            if !word.measured {
+                continue;
+            }
             st.words += 1;
             let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
             st.letters += letters;
@@ -75,15 +88,18 @@ impl TextStats {
                     let syl = syllables(t).max(1);
                     st.syllables += syl;
                     st.long_words += usize::from(letters > 6);
+                    st.monosyllables += usize::from(syl == 1);
                     if syl >= 3 {
                         st.polysyllables += 1;
                         st.complex_words += usize::from(is_complex(t, syl, starts_sentence));
                     }
                 }
-                WordKind::Number => st.syllables += number_syllables(t),
-                WordKind::Hashtag | WordKind::Mention | WordKind::Cashtag | WordKind::Code => {
-                    st.syllables += 1;
-                }
+                WordKind::Number => st.syllables += 1,
+                WordKind::Hashtag
+                | WordKind::Mention
+                | WordKind::Cashtag
+                | WordKind::Code
+                | WordKind::Domain => st.syllables += 1,
             }
         }
         if st.words > 0 {
@@ -216,6 +232,7 @@ mod tests {
             sentences: 5,
             syllables: 150,
             polysyllables: 10,
+            monosyllables: 60,
             letters: 450,
             long_words: 20,
             complex_words: 8,
@@ -274,6 +291,7 @@ mod tests {
                 sentences: 2,
                 syllables: 10,
                 polysyllables: 0,
+                monosyllables: 8, // all but "happy"
                 letters: 27,
                 long_words: 0,
                 complex_words: 0,
@@ -292,7 +310,8 @@ mod tests {
         // "Yesterday" starts the sentence (3 syllables, counts); "Microsoft"
         // is capitalised mid-sentence (a name, does not); "state-of-the-art"
         // is a compound; "creating" is 3 only through "-ing"; "beautiful"
-        // and "opportunity" count. 2025 is a number: 1 syllable.
+        // and "opportunity" count. 2025 is a number: never polysyllabic,
+        // one syllable.
         let st = stats(
             "Yesterday Microsoft shipped state-of-the-art creating beautiful opportunity in 2025.",
         );
@@ -300,7 +319,7 @@ mod tests {
         assert_eq!(st.polysyllables, 6);
         assert_eq!(st.complex_words, 3);
         // yesterday 3 + microsoft 3 + shipped 1 + state-of-the-art 4 +
-        // creating 3 + beautiful 3 + opportunity 5 + in 1 + 2025 1 = 24
+        // creating 3 + beautiful 3 + opportunity 5 + in 1 = 23, + 2025 1.
         assert_eq!(st.syllables, 24);
         // Letters > 6: yesterday, microsoft, shipped, state-of-the-art (14),
         // creating, beautiful, opportunity = 7.
@@ -309,12 +328,15 @@ mod tests {
 
     #[test]
     fn opaque_words_count_one_syllable() {
-        let text = "Thanks @alexandria_ocasio #MondayMotivation";
+        // A hashtag among words is read as a word (one syllable); a mention
+        // is an address, and a block of tags ending the sentence is not read
+        // as part of it: neither counts.
+        let text = "Thanks @alexandria_ocasio for #MondayMotivation then #rust #oss";
         let blocks = [Block {
             kind: BlockKind::Paragraph,
             span: Span::new(0, text.len()),
         }];
-        let ents = ["@alexandria_ocasio", "#MondayMotivation"].map(|needle| {
+        let ents = ["@alexandria_ocasio", "#MondayMotivation", "#rust", "#oss"].map(|needle| {
             let start = text.find(needle).unwrap();
             crate::text::entities::Entity {
                 kind: if needle.starts_with('@') {
@@ -326,10 +348,46 @@ mod tests {
             }
         });
         let seg = Segmenter::english().segment(text, &blocks, &ents, &[], true);
+        assert_eq!(seg.words.len(), 7);
         let st = TextStats::from_words(text, &seg);
-        assert_eq!((st.words, st.syllables, st.polysyllables), (3, 3, 0));
-        // Letters: Thanks 6 + alexandriaocasio 16 + MondayMotivation 16.
-        assert_eq!(st.letters, 38);
+        // Thanks 1 + for 1 + #MondayMotivation 1 + then 1.
+        assert_eq!((st.words, st.syllables, st.polysyllables), (4, 4, 0));
+        // Letters: Thanks 6 + for 3 + MondayMotivation 16 + then 4.
+        assert_eq!(st.letters, 29);
+        assert_eq!(st.sentences, 1);
+    }
+
+    #[test]
+    fn unmeasured_sentences_and_words_do_not_count() {
+        // A heading and a table cell are segmented (rules see their words)
+        // but not measured; the paragraph alone is.
+        let text = "Release notes\nWe fixed it.\nFast";
+        let heading = text.find('\n').unwrap();
+        let cell = text.rfind('\n').unwrap();
+        let blocks = [
+            Block {
+                kind: BlockKind::Heading(1),
+                span: Span::new(0, heading),
+            },
+            Block {
+                kind: BlockKind::Paragraph,
+                span: Span::new(heading + 1, cell),
+            },
+            Block {
+                kind: BlockKind::TableCell,
+                span: Span::new(cell + 1, text.len()),
+            },
+        ];
+        let seg = Segmenter::english().segment(text, &blocks, &[], &[], false);
+        assert_eq!((seg.words.len(), seg.sentences.len()), (6, 3));
+        let st = TextStats::from_words(text, &seg);
+        assert_eq!((st.words, st.sentences, st.syllables), (3, 1, 3));
+        let para = &seg.sentences[1..2];
+        assert_eq!(
+            TextStats::from_parts(text, &seg.words[2..5], 2, para),
+            st,
+            "a part measures as the whole when the rest is not measured"
+        );
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Words and sentences of post text, each with its byte span in the original
 //! file.
 //!
-//! Words come from Unicode word boundaries (UAX #29), then a few merges that
-//! readers expect: hyphenated compounds ("state-of-the-art") and numbers
-//! with their currency sign or percent ("$3.50", "30%") are one word.
-//! Entities (hashtags, mentions, cashtags, URLs) and code spans are opaque:
-//! never split, and URLs are not words.
+//! Words come from Unicode word boundaries (UAX #29), then the merges Flesch
+//! counts as one word: hyphenated compounds ("state-of-the-art"), words
+//! joined by `/`, `&`, `=`, `#` or `::` ("and/or", "R&D", "std::fs"),
+//! numbers with their currency sign or percent ("$3.50", "30%") or joined
+//! by `:` ("9:30"). Entities (hashtags, mentions, cashtags, URLs) and code
+//! spans are opaque: never split. A link (scheme, "www." or path) or an
+//! email address is not a word; a bare domain ("crates.io") is one.
 //!
 //! Sentences end at terminal punctuation (with any closing quotes, brackets
 //! and emoji stuck to it), at block boundaries, at blank lines, before list
@@ -16,9 +18,14 @@
 //! decide this live in `rules/language/en.toml`.
 //!
 //! A sentence always holds at least one word: a stretch of text with none
-//! (an emoji-only line, a lone URL, a row of bullets) is not a sentence, so
-//! sentence counts and per-sentence metrics only see prose. Every word lies
-//! in exactly one sentence.
+//! (an emoji-only line, a lone URL, a row of bullets) is not a sentence.
+//! Every word lies in exactly one sentence.
+//!
+//! The reading formulas measure prose only, so words and sentences carry a
+//! `measured` flag (`mark_measured`): a heading or table cell is segmented
+//! (rules see its words) but not measured; neither is a mention, a block of
+//! tags ending a sentence, or a sentence without an ordinary word.
+//! `docs/readability-counting.md` lists what counts.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -27,7 +34,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::input::document::Block;
+use crate::input::document::{Block, BlockKind};
 use crate::span::Span;
 use crate::text::entities::{Entity, EntityKind};
 
@@ -46,12 +53,20 @@ pub enum WordKind {
     Mention,
     Cashtag,
     Code,
+    /// A bare domain name, or a file name the link finder takes for one
+    /// ("crates.io", "build.rs", "README.md"): no scheme, "www." or path,
+    /// so readers read it as a name, one word. Links with any of those are
+    /// not words.
+    Domain,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
     pub span: Span,
     pub kind: WordKind,
+    /// Counted by the reading formulas: a word of a prose sentence, not a
+    /// mention and not one of a block of tags (see the module docs).
+    pub measured: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +74,11 @@ pub struct Sentence {
     pub span: Span,
     /// Indices into [`Segmentation::words`]; never empty.
     pub words: Range<usize>,
+    /// Prose the reading formulas measure: false for a heading, a table
+    /// cell, and a sentence without an ordinary word (tags, mentions,
+    /// numbers or code only). True exactly when one of its words is
+    /// measured.
+    pub measured: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -230,7 +250,7 @@ impl Segmenter {
         };
         let mut tokens = Vec::new();
         let mut first_atom = 0;
-        for (start, end) in prose_intervals(text, blocks) {
+        for (start, end, prose) in prose_intervals(text, blocks) {
             while first_atom < atoms.len() && atoms[first_atom].end <= start {
                 first_atom += 1;
             }
@@ -250,7 +270,9 @@ impl Segmenter {
                 });
             tokenize(text, start, end, inside, &mut tokens);
             mark_list_markers(text, &mut tokens);
+            let first_sentence = out.sentences.len();
             self.build_sentences(text, &tokens, line_breaks_end_sentences, &mut out);
+            mark_measured(&mut out, first_sentence, prose);
         }
         out
     }
@@ -281,6 +303,8 @@ impl Segmenter {
                     out.words.push(Word {
                         span: Span::new(t.start, t.end),
                         kind,
+                        // Decided per sentence in `mark_measured`.
+                        measured: false,
                     });
                     cur.touch(t.start, t.end);
                 }
@@ -288,7 +312,7 @@ impl Segmenter {
                     cur.touch(t.start, t.end);
                 }
                 Class::Term(_) => {
-                    let (j, run) = scan_terminator_run(text, toks, i);
+                    let (j, run) = scan_terminator_run(toks, i);
                     cur.touch(t.start, toks[j - 1].end);
                     if self.run_ends_sentence(text, toks, i, j, run, line_mode) {
                         cur.close(out);
@@ -325,8 +349,9 @@ impl Segmenter {
             Next::Word { kind, case, .. } => (case == Case::Lower, kind == WordKind::Number),
             Next::Other => (false, false),
         };
-        // `"Why?" she asked.`: the quote closes, the sentence goes on.
-        if run.quote && lower {
+        // `"Why?" she asked.`, "It shipped (finally!) and works.": the quote
+        // or bracket closes, the sentence goes on.
+        if run.closed && lower {
             return false;
         }
         if run.strong {
@@ -415,6 +440,7 @@ impl Open {
             out.sentences.push(Sentence {
                 span: Span::new(first, self.last_end),
                 words: self.word_start..out.words.len(),
+                measured: false,
             });
         }
         self.word_start = out.words.len();
@@ -478,6 +504,9 @@ fn collect_atoms(text: &str, entities: &[Entity], code: &[Span]) -> Vec<Atom> {
         .iter()
         .filter_map(|e| {
             let class = match e.kind {
+                EntityKind::Url if text.get(e.span.range()).is_some_and(is_bare_domain) => {
+                    Class::Word(WordKind::Domain)
+                }
                 EntityKind::Url => Class::Url,
                 EntityKind::Hashtag => Class::Word(WordKind::Hashtag),
                 EntityKind::Mention => Class::Word(WordKind::Mention),
@@ -518,10 +547,45 @@ fn trimmed_atom(text: &str, start: usize, end: usize, class: Class) -> Option<At
     (start < end).then_some(Atom { start, end, class })
 }
 
+/// Which words and sentences of `out.sentences[from..]` the reading
+/// formulas measure. Not a heading or a table cell (`prose` false): readers
+/// scan those, and Flesch's own instructions skip titles and headings. In
+/// prose, a mention is an address, not a word of the sentence; two or more
+/// tags (hashtags, mentions, cashtags) ending a sentence are a tag block
+/// ("Release day #rust #oss"), while one hashtag among words is read as a
+/// word ("We love #Rust"); and a sentence needs an ordinary word to be
+/// measured at all (a line of tags, a list item of code or numbers only).
+fn mark_measured(out: &mut Segmentation, from: usize, prose: bool) {
+    let is_tag = |w: &Word| {
+        matches!(
+            w.kind,
+            WordKind::Hashtag | WordKind::Mention | WordKind::Cashtag
+        )
+    };
+    for sentence in out.sentences.get_mut(from..).unwrap_or_default() {
+        let Some(words) = out.words.get_mut(sentence.words.clone()) else {
+            continue;
+        };
+        let trailing_tags = words.iter().rev().take_while(|w| is_tag(w)).count();
+        let body = if trailing_tags >= 2 {
+            words.len() - trailing_tags
+        } else {
+            words.len()
+        };
+        let measured = prose && words[..body].iter().any(|w| w.kind == WordKind::Word);
+        for (k, w) in words.iter_mut().enumerate() {
+            w.measured = measured && k < body && w.kind != WordKind::Mention;
+        }
+        sentence.measured = measured;
+    }
+}
+
 /// The stretches of text inside blocks, cut at every block boundary so
-/// that nested or touching blocks still separate sentences.
-fn prose_intervals(text: &str, blocks: &[Block]) -> Vec<(usize, usize)> {
-    let mut events: Vec<(usize, i32)> = Vec::with_capacity(blocks.len() * 2);
+/// that nested or touching blocks still separate sentences; each with
+/// whether it is prose (not inside a heading or a table cell).
+fn prose_intervals(text: &str, blocks: &[Block]) -> Vec<(usize, usize, bool)> {
+    // (offset, +1 start / -1 end, whether the block is a heading or cell)
+    let mut events: Vec<(usize, i32, bool)> = Vec::with_capacity(blocks.len() * 2);
     for block in blocks {
         let mut start = block.span.start.min(text.len());
         let mut end = block.span.end.min(text.len());
@@ -532,19 +596,23 @@ fn prose_intervals(text: &str, blocks: &[Block]) -> Vec<(usize, usize)> {
             end -= 1;
         }
         if start < end {
-            events.push((start, 1));
-            events.push((end, -1));
+            let scanned = matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell);
+            events.push((start, 1, scanned));
+            events.push((end, -1, scanned));
         }
     }
     // At one offset, ends sort before starts: touching blocks stay apart.
     events.sort_unstable();
     let mut out = Vec::with_capacity(events.len());
-    let (mut depth, mut prev) = (0i32, 0usize);
-    for (pos, delta) in events {
+    let (mut depth, mut scanned, mut prev) = (0i32, 0i32, 0usize);
+    for (pos, delta, is_scanned) in events {
         if depth > 0 && pos > prev {
-            out.push((prev, pos));
+            out.push((prev, pos, scanned == 0));
         }
         depth += delta;
+        if is_scanned {
+            scanned += delta;
+        }
         prev = pos;
     }
     out
@@ -591,8 +659,31 @@ fn is_format(c: char) -> bool {
     )
 }
 
-fn is_hyphen(s: &str) -> bool {
-    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+/// Whether `left`, `joiner` and `right`, written with no space between
+/// them, are one word, and of which kind. Flesch counts "contractions,
+/// hyphenated words, abbreviations, figures, symbols and their
+/// combinations" as single words: "well-known", "COVID-19", "and/or",
+/// "24/7", "R&D", "opt=3", "rust#64675", "std::fs" (a joiner "::"), and
+/// between numbers "9:30" and "10–20"; a version's wildcard ("1.x",
+/// "v12.x") stays with its number. A dash ("this—that", "word--word"), an
+/// ellipsis or a sentence's period (always followed by a space) never
+/// joins.
+fn joined(left: WordKind, joiner: &str, right: WordKind) -> Option<WordKind> {
+    use WordKind::{Number, Word};
+    let numbers = left == Number && right == Number;
+    let ok = match joiner {
+        "-" | "\u{2010}" | "\u{2011}" | "/" | "&" | "=" | "#" | "::" => true,
+        ":" | "\u{2013}" => numbers,
+        "." => left == Number && right == Word,
+        _ => false,
+    };
+    (ok && matches!(left, Word | Number) && matches!(right, Word | Number)).then_some(
+        if numbers || joiner == "." {
+            Number
+        } else {
+            Word
+        },
+    )
 }
 
 fn is_currency(s: &str) -> bool {
@@ -688,17 +779,22 @@ fn push_segment(text: &str, start: usize, seg: &str, toks: &mut Vec<Token>) {
                 tok.end = start + seg.len();
             } else if n >= 2
                 && toks[n - 1].end == tok.start
-                && is_hyphen(&text[toks[n - 1].start..toks[n - 1].end])
+                && &text[toks[n - 1].start..toks[n - 1].end] == "@"
                 && toks[n - 2].end == toks[n - 1].start
-                && let Class::Word(left @ (WordKind::Word | WordKind::Number)) = toks[n - 2].class
+                && toks[n - 2].class == Class::Word(WordKind::Word)
+                && trimmed.contains('.')
             {
-                // "well-known", "state-of-the-art", "COVID-19": one word.
-                let merged = if left == WordKind::Number && kind == WordKind::Number {
-                    WordKind::Number
-                } else {
-                    WordKind::Word
-                };
+                // "team@example.org" is an address, read like a link.
                 toks.pop();
+                if let Some(prev) = toks.last_mut() {
+                    prev.end = tok.end;
+                    prev.class = Class::Url;
+                }
+                return;
+            } else if let Some((left, merged)) = joined_with(text, toks, tok.start, kind) {
+                // "well-known", "state-of-the-art", "COVID-19", "and/or",
+                // "R&D", "std::fs", "9:30": one word.
+                toks.truncate(left + 1);
                 if let Some(prev) = toks.last_mut() {
                     prev.end = tok.end;
                     prev.class = Class::Word(merged);
@@ -717,9 +813,11 @@ fn push_segment(text: &str, start: usize, seg: &str, toks: &mut Vec<Token>) {
                 && toks[n - 1].end == tok.start
                 && is_apostrophe(&text[toks[n - 1].start..toks[n - 1].end])
                 && toks[n - 2].end == toks[n - 1].start
-                && is_atom_class(toks[n - 2].class)
+                && (is_atom_class(toks[n - 2].class)
+                    || toks[n - 2].class == Class::Word(WordKind::Number))
             {
-                // "@alice's": the possessive is not a word of its own.
+                // "@alice's", "Rust 1.31's", "the 1990's": the possessive
+                // (or plural) is not a word of its own.
                 tok.class = Class::Punct;
             }
         }
@@ -738,14 +836,59 @@ fn push_segment(text: &str, start: usize, seg: &str, toks: &mut Vec<Token>) {
     toks.push(tok);
 }
 
+/// The word a word of `kind` starting at `start` joins ([`joined`]): the
+/// index of the left word in `toks`, and the joined word's kind.
+fn joined_with(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    kind: WordKind,
+) -> Option<(usize, WordKind)> {
+    let n = toks.len();
+    let adjacent = |i: usize, end: usize| toks[i].end == end;
+    // The joiner: one token, or "::" as two.
+    let (left, joiner) = if n >= 3
+        && adjacent(n - 1, start)
+        && &text[toks[n - 1].start..toks[n - 1].end] == ":"
+        && adjacent(n - 2, toks[n - 1].start)
+        && &text[toks[n - 2].start..toks[n - 2].end] == ":"
+    {
+        (n - 3, "::")
+    } else if n >= 2 && adjacent(n - 1, start) {
+        (n - 2, &text[toks[n - 1].start..toks[n - 1].end])
+    } else {
+        return None;
+    };
+    if !adjacent(left, toks[left + 1].start) {
+        return None;
+    }
+    let Class::Word(left_kind) = toks[left].class else {
+        return None;
+    };
+    joined(left_kind, joiner, kind).map(|merged| (left, merged))
+}
+
 fn is_atom_class(class: Class) -> bool {
     matches!(
         class,
         Class::Url
             | Class::Word(
-                WordKind::Hashtag | WordKind::Mention | WordKind::Cashtag | WordKind::Code
+                WordKind::Hashtag
+                    | WordKind::Mention
+                    | WordKind::Cashtag
+                    | WordKind::Code
+                    | WordKind::Domain
             )
     )
+}
+
+/// "crates.io", "build.rs": a host name alone, which reads as a name, not
+/// as a link ("https://crates.io", "www.rust-lang.org", "example.com/docs").
+fn is_bare_domain(url: &str) -> bool {
+    let url = url.trim();
+    url.contains('.')
+        && !url.contains(['/', ':', '?', '#', '@'])
+        && !url.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www."))
 }
 
 /// Turns list markers at line start into [`Class::Marker`]: a run of
@@ -807,12 +950,13 @@ fn is_enumerator(text: &str, toks: &[Token], i: usize) -> bool {
 struct Run {
     strong: bool,
     ellipsis: bool,
-    quote: bool,
+    /// A closing quote or bracket follows the terminators.
+    closed: bool,
 }
 
 /// The run starting at the terminator `toks[i]`: more terminators, closing
 /// quotes and brackets, and emoji stuck to them. Returns its end index.
-fn scan_terminator_run(text: &str, toks: &[Token], i: usize) -> (usize, Run) {
+fn scan_terminator_run(toks: &[Token], i: usize) -> (usize, Run) {
     let mut run = Run::default();
     let mut dots = 0;
     let mut j = i;
@@ -824,13 +968,7 @@ fn scan_terminator_run(text: &str, toks: &[Token], i: usize) -> (usize, Run) {
             Class::Term(Term::Period) => dots += 1,
             Class::Term(Term::Ellipsis) => run.ellipsis = true,
             Class::Term(Term::Strong) => run.strong = true,
-            Class::Quote => run.quote = true,
-            Class::Closer => {
-                run.quote |= matches!(
-                    &text[t.start..t.end],
-                    "\u{201d}" | "\u{2019}" | "\u{bb}" | "\u{203a}"
-                );
-            }
+            Class::Quote | Class::Closer => run.closed = true,
             Class::Decor => {}
             _ => break,
         }
@@ -924,7 +1062,6 @@ fn next_content(text: &str, toks: &[Token], from: usize, line_mode: bool) -> Nex
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::document::BlockKind;
 
     fn block(text: &str) -> Vec<Block> {
         vec![Block {
@@ -1024,6 +1161,17 @@ mod tests {
                     "word outside its sentence in {text:?}"
                 );
             }
+            assert_eq!(
+                s.measured,
+                words.iter().any(|w| w.measured),
+                "a sentence is measured exactly when a word of it is, in {text:?}"
+            );
+            assert!(
+                words
+                    .iter()
+                    .all(|w| !w.measured || w.kind != WordKind::Mention),
+                "a mention measured in {text:?}"
+            );
             next_word = s.words.end;
             prev_end = s.span.end;
         }
@@ -1267,6 +1415,16 @@ mod tests {
 
     #[test]
     fn url_entities_are_not_words_and_do_not_split() {
+        let text = "Visit example.com/start. Then sign up.";
+        let entities = [ent(text, "example.com/start", EntityKind::Url)];
+        let seg = seg_with(text, &entities, &[], false);
+        assert_eq!(
+            sentences_of(text, &seg),
+            ["Visit example.com/start.", "Then sign up."]
+        );
+        assert_eq!(words_of(text, &seg), ["Visit", "Then", "sign", "up"]);
+
+        // A bare domain reads as a name: one word, still never split.
         let text = "Visit example.com. Then sign up.";
         let entities = [ent(text, "example.com", EntityKind::Url)];
         let seg = seg_with(text, &entities, &[], false);
@@ -1274,7 +1432,13 @@ mod tests {
             sentences_of(text, &seg),
             ["Visit example.com.", "Then sign up."]
         );
-        assert_eq!(words_of(text, &seg), ["Visit", "Then", "sign", "up"]);
+        assert_eq!(
+            kinds(text, &entities, &[])[1],
+            ("example.com".to_string(), WordKind::Domain)
+        );
+        for www in ["www.example.com", "https://example.com", "a@example.com"] {
+            assert!(!is_bare_domain(www), "{www}");
+        }
 
         let text = "Docs at https://a.b/c?d=e.f! Read them.";
         let entities = [ent(text, "https://a.b/c?d=e.f", EntityKind::Url)];

@@ -11,8 +11,16 @@
 //!
 //! Files are plain text: one entry per line, `#` starts a comment, blank
 //! lines are ignored. Entries are single words (no spaces).
+//!
+//! A third list holds the team's jargon: terms its readers may not know
+//! (code names, trade acronyms, "north star metric"), each optionally with
+//! plain words to say instead (`synergy = working together`, or a tab
+//! between them). A term may be several words. It has the same case rule:
+//! a term in lowercase matches any casing, a term with a capital (`ARR`,
+//! `Project Nimbus`) matches only as written, so "arr" is not "ARR". A
+//! one-word term is also a word the team knows: spelling never flags it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How a word stands with the team's vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +41,76 @@ pub struct Vocabulary {
     accept: HashMap<Box<str>, Vec<Box<str>>>,
     /// Lowercased rejected entries.
     reject: HashMap<Box<str>, ()>,
+    /// Jargon terms, in the order first listed; a term listed again
+    /// replaces its plain words.
+    jargon: Vec<Jargon>,
+    /// Index in `jargon` by [`Jargon::key`].
+    jargon_keys: HashMap<String, usize>,
+    /// One-word jargon terms, which spelling accepts: with a capital, as
+    /// written; in lowercase, in any casing.
+    jargon_exact: HashSet<Box<str>>,
+    jargon_any_case: HashSet<Box<str>>,
+}
+
+/// One term of a jargon list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jargon {
+    /// The term, its white space squeezed to single spaces.
+    pub term: Box<str>,
+    /// Plain words to say instead, when the list gives them.
+    pub plain: Option<Box<str>>,
+}
+
+impl Jargon {
+    /// Whether the term matches only as written: it has a capital.
+    pub fn exact(&self) -> bool {
+        self.term.chars().any(char::is_uppercase)
+    }
+
+    /// The key a match is looked up by: the term as written when case
+    /// matters, else in lowercase (see [`Jargon::key_of`]).
+    pub fn key(&self) -> String {
+        Self::key_of(&self.term, self.exact())
+    }
+
+    /// The key of matched text: white space squeezed, lowercased unless
+    /// `exact`.
+    pub fn key_of(text: &str, exact: bool) -> String {
+        let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if exact {
+            squeezed
+        } else {
+            squeezed.to_lowercase()
+        }
+    }
+
+    /// Reads one entry: `term`, `term = plain words` or `term<TAB>plain
+    /// words` (a comment already removed). `None` for a blank entry.
+    pub fn parse(entry: &str) -> Option<Result<Jargon, String>> {
+        let entry = entry.trim();
+        if entry.is_empty() {
+            return None;
+        }
+        let (term, plain) = match entry.split_once(['=', '\t']) {
+            Some((term, plain)) => (term.trim(), Some(plain.trim())),
+            None => (entry, None),
+        };
+        let term = term.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !term.chars().any(char::is_alphanumeric) {
+            return Some(Err(format!(
+                "`{entry}` names no term; write the term first, then ` = ` and plain words to say instead"
+            )));
+        }
+        if plain.is_some_and(str::is_empty) {
+            return Some(Err(format!(
+                "`{entry}` has nothing after the `=`; write plain words to say instead, or drop the `=`"
+            )));
+        }
+        Some(Ok(Jargon {
+            term: term.into(),
+            plain: plain.map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ").into()),
+        }))
+    }
 }
 
 /// A line of a vocabulary file that is not one word.
@@ -83,8 +161,48 @@ impl Vocabulary {
         Ok(())
     }
 
+    /// Adds the terms of one jargon file: one term per line, plain words
+    /// after ` = ` or a tab; `#` at the start of a line or after a space
+    /// starts a comment (so `C#` is a term).
+    pub fn add_jargon(&mut self, text: &str) -> Result<(), EntryError> {
+        for (i, line) in text.lines().enumerate() {
+            let entry = jargon_comment(line);
+            if let Some(parsed) = Jargon::parse(entry) {
+                let term = parsed.map_err(|message| EntryError {
+                    line: i + 1,
+                    message,
+                })?;
+                self.add_term(term);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds one jargon term; a term already listed gets the new plain words.
+    pub fn add_term(&mut self, term: Jargon) {
+        if !term.term.contains(' ') {
+            if term.exact() {
+                self.jargon_exact.insert(term.term.clone());
+            } else {
+                self.jargon_any_case.insert(term.term.clone());
+            }
+        }
+        match self.jargon_keys.get(&term.key()) {
+            Some(&i) => self.jargon[i] = term,
+            None => {
+                self.jargon_keys.insert(term.key(), self.jargon.len());
+                self.jargon.push(term);
+            }
+        }
+    }
+
+    /// The jargon terms, in the order first listed.
+    pub fn jargon(&self) -> &[Jargon] {
+        &self.jargon
+    }
+
     /// This vocabulary with `team`'s entries added; the team's casing of a
-    /// word replaces this one's.
+    /// word replaces this one's, and its plain words for a term this one's.
     pub fn merged_with(mut self, team: &Vocabulary) -> Vocabulary {
         for (key, spellings) in &team.accept {
             self.accept.insert(key.clone(), spellings.clone());
@@ -93,11 +211,14 @@ impl Vocabulary {
             self.accept.remove(key);
             self.reject.insert(key.clone(), ());
         }
+        for term in &team.jargon {
+            self.add_term(term.clone());
+        }
         self
     }
 
     pub fn is_empty(&self) -> bool {
-        self.accept.is_empty() && self.reject.is_empty()
+        self.accept.is_empty() && self.reject.is_empty() && self.jargon.is_empty()
     }
 
     /// How `word` stands. Allocates only for words with capitals or
@@ -132,7 +253,7 @@ impl Vocabulary {
             return Verdict::Rejected;
         }
         let Some(spellings) = self.accept.get(&*lower) else {
-            return Verdict::Unknown;
+            return self.jargon_word(word, &lower);
         };
         let any_case = spellings.len() == 1 && !spellings[0].chars().any(char::is_uppercase);
         let all_caps = word.chars().any(char::is_alphabetic)
@@ -144,6 +265,31 @@ impl Vocabulary {
             Verdict::Casing(&spellings[0])
         }
     }
+}
+
+impl Vocabulary {
+    /// A one-word jargon term is a word the team knows: accepted, in the
+    /// casing its entry allows.
+    fn jargon_word(&self, word: &str, lower: &str) -> Verdict<'_> {
+        if self.jargon_exact.contains(word) || self.jargon_any_case.contains(lower) {
+            Verdict::Accepted
+        } else {
+            Verdict::Unknown
+        }
+    }
+}
+
+/// A jargon file's line without its comment: `#` at the start or after
+/// white space.
+fn jargon_comment(line: &str) -> &str {
+    let mut previous = None;
+    for (i, c) in line.char_indices() {
+        if c == '#' && previous.is_none_or(char::is_whitespace) {
+            return &line[..i];
+        }
+        previous = Some(c);
+    }
+    line
 }
 
 /// The entries of a vocabulary file with their 1-based line numbers.
@@ -242,6 +388,96 @@ mod tests {
         assert_eq!(v.verdict("Linkedin"), Verdict::Casing("LinkedIn"));
         assert_eq!(v.verdict("github"), Verdict::Casing("GitHub"));
         assert_eq!(v.verdict("JavaScript"), Verdict::Accepted);
+    }
+
+    fn jargon(text: &str) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        v.add_jargon(text).unwrap();
+        v
+    }
+
+    #[test]
+    fn jargon_lines_give_a_term_and_maybe_plain_words() {
+        let v = jargon(
+            "# our jargon\n\nARR = annual recurring revenue\nnorth  star metric\tthe one number we track\nProject Nimbus   # code name\nC#\nsynergy=working   together\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = v
+            .jargon()
+            .iter()
+            .map(|j| (&*j.term, j.plain.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ARR", Some("annual recurring revenue")),
+                ("north star metric", Some("the one number we track")),
+                ("Project Nimbus", None),
+                ("C#", None),
+                ("synergy", Some("working together")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_capital_makes_a_term_match_only_as_written() {
+        let v = jargon("ARR\nProject Nimbus\nsynergy\n");
+        let exact: Vec<bool> = v.jargon().iter().map(Jargon::exact).collect();
+        assert_eq!(exact, [true, true, false]);
+        assert_eq!(
+            Jargon::key_of("north  STAR\nmetric", false),
+            "north star metric"
+        );
+        assert_eq!(Jargon::key_of("Project\nNimbus", true), "Project Nimbus");
+    }
+
+    #[test]
+    fn a_term_listed_again_takes_the_new_plain_words() {
+        let mut v = jargon("synergy = teamwork\nARR\n");
+        v.add_jargon("Synergy\nsynergy = working together\n")
+            .unwrap();
+        let got: Vec<(&str, Option<&str>)> = v
+            .jargon()
+            .iter()
+            .map(|j| (&*j.term, j.plain.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("synergy", Some("working together")),
+                ("ARR", None),
+                ("Synergy", None),
+            ],
+            "\"Synergy\" (as written) and \"synergy\" (any casing) are two terms"
+        );
+        let team = jargon("ARR = annual recurring revenue\n");
+        let merged = v.merged_with(&team);
+        assert_eq!(
+            merged.jargon()[1].plain.as_deref(),
+            Some("annual recurring revenue"),
+            "the team's plain words win"
+        );
+    }
+
+    #[test]
+    fn bad_jargon_lines_are_errors_at_their_line() {
+        let mut v = Vocabulary::default();
+        let e = v.add_jargon("ok\n= plain words\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("names no term"), "{}", e.message);
+        let e = v.add_jargon("# fine\nsynergy =   # nothing\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("nothing after"), "{}", e.message);
+    }
+
+    #[test]
+    fn one_word_jargon_is_a_word_the_team_knows() {
+        let v = jargon("dogfooding = using our own product\nARR\nnorth star metric\n");
+        assert_eq!(v.verdict("dogfooding"), Verdict::Accepted);
+        assert_eq!(v.verdict("Dogfooding"), Verdict::Accepted);
+        assert_eq!(v.verdict("dogfooding's"), Verdict::Accepted);
+        assert_eq!(v.verdict("ARR"), Verdict::Accepted);
+        assert_eq!(v.verdict("arr"), Verdict::Unknown, "only as written");
+        assert_eq!(v.verdict("north"), Verdict::Unknown, "a phrase is no word");
     }
 
     #[test]

@@ -336,11 +336,13 @@ fn blog_toml_without_a_channel_still_parses() {
 
 #[test]
 
-fn blog_release_flags_the_passive_voice() {
+fn blog_release_has_one_passive_in_740_words_which_is_not_a_habit() {
+    // Passives are judged by density (past 2.5 per 100 words): the one at
+    // 55:18 is fine, and is listed under "May find".
     let report = in_repo(&["check", "examples/blog-release.md", "--format", "json"]).json();
     assert!(
-        all_findings(&report).iter().any(|f| at(f) == (55, 18)),
-        "a passive-voice finding at 55:18: {:?}",
+        !rule_ids(&report).contains(&"readable.passive-voice".to_string()),
+        "{:?}",
         rule_ids(&report)
     );
 }

@@ -40,6 +40,10 @@ const POST_KEYS: &[&str] = &[
     "ari",
     "lix",
     "lang",
+    "reading_level",
+    "reading_formula",
+    "formula_words",
+    "formula_sentences",
     "limits",
 ];
 
@@ -131,7 +135,7 @@ fn json_post_has_exactly_the_contract_keys_with_their_types() {
     let post = only_post(&report);
 
     assert_eq!(keys(post), POST_KEYS.iter().copied().collect(), "{post:#}");
-    for key in ["path", "channel", "counter", "lang"] {
+    for key in ["path", "channel", "counter", "lang", "reading_formula"] {
         assert!(post[key].is_string(), "{key} is a string: {post:#}");
     }
     for key in [
@@ -150,12 +154,15 @@ fn json_post_has_exactly_the_contract_keys_with_their_types() {
         "links",
         "emoji",
         "reading_time_seconds",
+        "formula_words",
+        "formula_sentences",
     ] {
         assert!(post[key].is_u64(), "{key} is a whole number: {post:#}");
     }
     // Signed: negative when over the limit.
     assert!(post["remaining"].is_i64(), "{post:#}");
     for key in [
+        "reading_level",
         "flesch_reading_ease",
         "flesch_kincaid_grade",
         "gunning_fog",
@@ -868,9 +875,13 @@ fn pretty_shows_a_header_limits_and_counts_per_post() {
         one[3],
         "  entities   0 hashtags, 0 mentions, 1 link, 1 emoji"
     );
-    assert!(one[4].starts_with("  reading    "), "{one:#?}");
-    assert!(one[4].contains(" s · grade "), "{one:#?}");
-    assert_eq!(one.len(), 5, "{one:#?}");
+    assert!(
+        one[4].starts_with("  level      Flesch-Kincaid grade ") && one[4].ends_with(" · en"),
+        "{one:#?}"
+    );
+    assert!(one[5].starts_with("  reading    "), "{one:#?}");
+    assert!(one[5].contains(" s · grade "), "{one:#?}");
+    assert_eq!(one.len(), 6, "{one:#?}");
 
     let two = block(stdout, "a.txt", 2, 2);
     assert_eq!(two[0], "a.txt  ·  x  ·  post 2 of 2  ·  en");

@@ -78,7 +78,7 @@ impl Threshold {
     pub fn resolve(self, cx: &Context<'_>) -> Option<f64> {
         match self {
             Threshold::Fixed(v) => Some(v),
-            Threshold::Channel(limit) => cx.channel.limits.get(limit).map(|v| v as f64),
+            Threshold::Channel(limit) => cx.channel.limit(limit).map(|v| v as f64),
             Threshold::Audience(limit) => Some(cx.audience.get(limit)),
         }
     }

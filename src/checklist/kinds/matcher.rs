@@ -7,8 +7,13 @@
 //! first use, so a run pays only for the rules its posts reach (the test
 //! suite compiles every one); a team's patterns compile at load, so their
 //! errors point into the team's file.
+//!
+//! Two keys any kind with a matcher may offer: `lists`, named word lists a
+//! pattern writes as `{name}` (so a list of irregular participles is data,
+//! not a hand-kept alternation), and `except`, words or phrases that cancel
+//! a match whose end they cover (the regex crate has no look-around).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -34,6 +39,8 @@ pub struct Matcher {
     /// matters, else the ASCII ones (ASCII case folding).
     words: Option<AhoCorasick>,
     regexes: Vec<Pattern>,
+    /// `except`: a match whose end one of these covers is not reported.
+    except: Option<Box<Matcher>>,
 }
 
 #[derive(Debug, Clone)]
@@ -184,7 +191,35 @@ impl Matcher {
                 .map_err(|e| invalid(last_line(&e.to_string())))?;
             regexes.push(Pattern::new(source, ignore_case, false, OnceLock::from(re)));
         }
-        Ok(Self { words, regexes })
+        Ok(Self {
+            words,
+            regexes,
+            except: None,
+        })
+    }
+
+    /// The same matcher, without the matches whose end one of `except`
+    /// covers: words or phrases matched like tokens (whole words, spaces
+    /// match any white space). The end of a match is the word that decides
+    /// it ("is *interested*"), and a phrase may look past it: `"used to it"`
+    /// cancels "am used" in "I am used to it", `"interested"` cancels "is
+    /// interested", and neither touches "is indeed used".
+    pub fn except(
+        self,
+        src: Source<'_>,
+        rule_span: std::ops::Range<usize>,
+        except: &[String],
+        ignore_case: bool,
+    ) -> Result<Self, LoadError> {
+        if except.is_empty() {
+            return Ok(self);
+        }
+        let cancel = Matcher::compile(src, rule_span, except, &[], ignore_case)
+            .map_err(|e| e.with_key("except"))?;
+        Ok(Self {
+            except: Some(Box::new(cancel)),
+            ..self
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -241,8 +276,45 @@ impl Matcher {
         found
     }
 
-    /// Runs `f` on each match until it returns false.
+    /// Runs `f` on each match that no exception cancels, until it returns
+    /// false.
     fn each<'s>(
+        &self,
+        text: &str,
+        squeezed: impl Fn() -> &'s Squeezed,
+        unit: Span,
+        mut f: impl FnMut(Span) -> bool,
+    ) {
+        let Some(except) = &self.except else {
+            return self.each_raw(text, squeezed, unit, f);
+        };
+        // Found on first need: most units have no match at all.
+        let mut cancels: Option<Vec<Span>> = None;
+        self.each_raw(text, &squeezed, unit, |m| {
+            let cancels = cancels.get_or_insert_with(|| {
+                let mut found = Vec::new();
+                // Exceptions are plain words: they have no exceptions.
+                except.each_raw(text, &squeezed, unit, |e| {
+                    found.push(e);
+                    true
+                });
+                found.sort();
+                found
+            });
+            // An exception covers the match's end: it starts before the
+            // end and reaches it. Exceptions starting at or past the end
+            // cannot; those are the sorted tail.
+            let before = cancels.partition_point(|e| e.start < m.end);
+            if cancels[..before].iter().any(|e| e.end >= m.end) {
+                return true;
+            }
+            f(m)
+        });
+    }
+
+    /// Runs `f` on each match of the words and patterns until it returns
+    /// false.
+    fn each_raw<'s>(
         &self,
         text: &str,
         squeezed: impl Fn() -> &'s Squeezed,
@@ -285,6 +357,114 @@ impl Matcher {
             }
         }
     }
+}
+
+/// `patterns` with each `{name}` replaced by the list `name` of `lists`:
+/// its entries as literal alternatives, longest first, spaces matching any
+/// white space and a straight apostrophe a curly one too. A list the
+/// patterns do not use, an empty list or a blank entry is an error, as is a
+/// `{name}` with no list. Without lists, patterns are taken as written.
+pub fn expand_lists(
+    src: Source<'_>,
+    rule_span: std::ops::Range<usize>,
+    patterns: Vec<Spanned<String>>,
+    lists: &BTreeMap<String, Vec<String>>,
+) -> Result<Vec<Spanned<String>>, LoadError> {
+    if lists.is_empty() {
+        return Ok(patterns);
+    }
+    let mut alternations = BTreeMap::new();
+    for (name, entries) in lists {
+        let bad = |message: String| Err(src.error(rule_span.clone(), message).with_key("lists"));
+        if !is_list_name(name) {
+            return bad(format!(
+                "list name `{name}` is not a plain name (letters, digits, `_`, `-`)"
+            ));
+        }
+        if entries.is_empty() || entries.iter().any(|e| e.trim().is_empty()) {
+            return bad(format!("list `{name}` is empty or has a blank entry"));
+        }
+        let mut sorted: Vec<&String> = entries.iter().collect();
+        sorted.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        let alternatives: Vec<String> = sorted
+            .iter()
+            .map(|e| {
+                e.split_whitespace()
+                    .map(|w| regex_syntax::escape(w).replace(['\'', '’'], "['’]"))
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
+            })
+            .collect();
+        alternations.insert(
+            name.as_str(),
+            (format!("(?:{})", alternatives.join("|")), false),
+        );
+    }
+    let mut out = Vec::with_capacity(patterns.len());
+    for pattern in patterns {
+        let span = pattern.span();
+        let source = pattern.into_inner();
+        let mut expanded = String::with_capacity(source.len());
+        let mut rest = source.as_str();
+        while let Some(c) = rest.chars().next() {
+            // An escape is copied, with its braces when they are part of
+            // it (`\p{L}`, `\x{2019}`); `\b{be}` is a boundary and a list.
+            if c == '\\' {
+                let escaped = rest[1..].chars().next();
+                let mut len = 1 + escaped.map_or(0, char::len_utf8);
+                if matches!(escaped, Some('p' | 'P' | 'x' | 'u' | 'U'))
+                    && rest[len..].starts_with('{')
+                    && let Some(close) = rest[len..].find('}')
+                {
+                    len += close + 1;
+                }
+                expanded.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+            // `\b{start}` and the like are the regex's own.
+            let boundary = expanded.ends_with("\\b") || expanded.ends_with("\\B");
+            if c == '{'
+                && let Some(close) = rest.find('}')
+                && is_list_name(&rest[1..close])
+                && (!boundary || alternations.contains_key(&rest[1..close]))
+            {
+                let name = &rest[1..close];
+                let Some((alternation, used)) = alternations.get_mut(name) else {
+                    return Err(src
+                        .error(span, format!("no list `{name}` for `{{{name}}}`"))
+                        .with_key("patterns")
+                        .with_hint(format!(
+                            "define it: lists.{name} = [\"word\", \"a phrase\"]"
+                        )));
+                };
+                *used = true;
+                expanded.push_str(alternation);
+                rest = &rest[close + 1..];
+                continue;
+            }
+            expanded.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        out.push(Spanned::new(span, expanded));
+    }
+    if let Some((name, _)) = alternations.iter().find(|(_, (_, used))| !used) {
+        return Err(src
+            .error(rule_span, format!("no pattern uses list `{name}`"))
+            .with_key("lists")
+            .with_hint(format!(
+                "write `{{{name}}}` in a pattern where its words go"
+            )));
+    }
+    Ok(out)
+}
+
+/// A list's name: a letter, then letters, digits, `_` or `-` (so counted
+/// repetitions such as `{2,}` are never taken for one).
+fn is_list_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// Whole-word token matches, leftmost and then longest; returns false when
@@ -453,6 +633,97 @@ mod tests {
         let mut out = Vec::new();
         m.find(&post, post.span, |s| out.push(text[s.range()].to_owned()));
         out
+    }
+
+    fn matches_except(patterns: &[&str], except: &[&str], text: &str) -> Vec<String> {
+        let src = Source {
+            file: "t",
+            text: "",
+        };
+        let patterns: Vec<Spanned<String>> = patterns
+            .iter()
+            .map(|p| Spanned::new(0..0, p.to_string()))
+            .collect();
+        let except: Vec<String> = except.iter().map(|s| s.to_string()).collect();
+        let m = Matcher::compile(src, 0..0, &[], &patterns, true)
+            .unwrap()
+            .except(src, 0..0, &except, true)
+            .unwrap();
+        let post = Post::build(text, Span::new(0, text.len()), Reading::Plain, 0, 1);
+        let mut out = Vec::new();
+        m.find(&post, post.span, |s| out.push(text[s.range()].to_owned()));
+        out
+    }
+
+    #[test]
+    fn an_exception_cancels_a_match_whose_end_it_covers() {
+        let be = [r"\b(?:is|am|are)\s+(?:\w+\s+)?\w+ed\b"];
+        let except = [
+            "interested",
+            "based on",
+            "used to it",
+            "indeed",
+            "we are done",
+        ];
+        assert!(matches_except(&be, &except, "She is interested.").is_empty());
+        // The exception runs past the end of the match.
+        assert!(matches_except(&be, &except, "It is based on data.").is_empty());
+        assert!(matches_except(&be, &except, "I am used to it.").is_empty());
+        // It starts before the match and reaches its end.
+        assert!(matches_except(&be, &except, "Now we are done.").is_empty());
+        // Inside the match but not at its end: the match stands.
+        assert_eq!(
+            matches_except(&be, &except, "It is indeed used. It is used to build."),
+            ["is indeed used", "is used"]
+        );
+        assert_eq!(
+            matches_except(&be, &except, "It is based elsewhere."),
+            ["is based"]
+        );
+        // Case follows the rule; words are whole words.
+        assert!(matches_except(&be, &except, "SHE IS INTERESTED.").is_empty());
+        assert_eq!(
+            matches_except(&be, &["interest"], "She is interested."),
+            ["is interested"]
+        );
+    }
+
+    fn expand(patterns: &[&str], lists: &[(&str, &[&str])]) -> Result<Vec<String>, LoadError> {
+        let src = Source {
+            file: "t",
+            text: "",
+        };
+        let patterns = patterns
+            .iter()
+            .map(|p| Spanned::new(0..0, p.to_string()))
+            .collect();
+        let lists = lists
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
+            .collect();
+        expand_lists(src, 0..0, patterns, &lists)
+            .map(|ps| ps.into_iter().map(Spanned::into_inner).collect())
+    }
+
+    #[test]
+    fn lists_expand_into_patterns_longest_first() {
+        let be: &[&str] = &["is", "has been", "isn't"];
+        assert_eq!(
+            expand(&[r"\b{be}\s+\w+ed\b"], &[("be", be)]).unwrap(),
+            [r"\b(?:has\s+been|isn['’]t|is)\s+\w+ed\b"]
+        );
+        // Regex braces stay: counted repetitions, classes, `\b{start}`.
+        assert_eq!(
+            expand(&[r"\p{L}{2,}x{1}{be}\b{start}"], &[("be", &["a.b"])]).unwrap(),
+            [r"\p{L}{2,}x{1}(?:a\.b)\b{start}"]
+        );
+        // Without lists, patterns are taken as written.
+        assert_eq!(expand(&["{oops}"], &[]).unwrap(), ["{oops}"]);
+        let err = |e: Result<Vec<String>, LoadError>| e.unwrap_err().to_string();
+        assert!(err(expand(&["{bee}"], &[("be", be)])).contains("no list `bee`"));
+        assert!(err(expand(&["x"], &[("be", be)])).contains("no pattern uses list `be`"));
+        assert!(err(expand(&["{be}"], &[("be", &[])])).contains("empty"));
+        assert!(err(expand(&["{be}"], &[("be", &[" "])])).contains("blank"));
     }
 
     #[test]

@@ -6,11 +6,12 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::api::{Bounds, Compile, Context, Emit, Input, ThresholdSpec, number};
+use super::api::{Bounds, Compile, Context, Emit, Input, Threshold, ThresholdSpec, number};
 use crate::error::LoadError;
 use crate::span::Span;
 use crate::text::post::{Post, Scope};
 use crate::text::readability::TextStats;
+use crate::text::reading_level::{self, Formula};
 use crate::text::syllables::syllables;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -43,11 +44,39 @@ pub enum Measure {
     Ari,
     /// LIX, for any alphabetic language.
     Lix,
+    /// Percentage of words over six letters (LIX's word term): dense,
+    /// long-worded text in any alphabetic language.
+    #[serde(alias = "long_word_share")]
+    LongWordShare,
+    /// The reading level by the post language's own formula
+    /// (`rules/language/readability.toml`): Flesch-Kincaid for English,
+    /// Wiener Sachtextformel for German, reading ease for Spanish, French,
+    /// Dutch, Italian, LIX for the rest. Its thresholds are school grades,
+    /// mapped onto the formula's scale (for reading ease, where higher is
+    /// easier, `max` is a lowest ease).
+    #[serde(alias = "reading_level")]
+    ReadingLevel,
 }
 
 impl Measure {
     fn is_per_word(self) -> bool {
         matches!(self, Measure::Letters | Measure::Syllables)
+    }
+
+    /// Reading measures count prose words only (`Word::measured`): their
+    /// `min_words` does too, so a post the score line calls too short to
+    /// grade is not graded by a rule either.
+    fn counts_prose(self) -> bool {
+        !matches!(
+            self,
+            Measure::Length
+                | Measure::Characters
+                | Measure::Words
+                | Measure::Sentences
+                | Measure::Paragraphs
+                | Measure::Letters
+                | Measure::Syllables
+        )
     }
 
     fn value(self, post: &Post<'_>, unit: Span, cx: &Context<'_>) -> f64 {
@@ -94,6 +123,44 @@ impl Measure {
             Measure::ColemanLiau => stats().coleman_liau(),
             Measure::Ari => stats().ari(),
             Measure::Lix => stats().lix(),
+            Measure::LongWordShare => {
+                let s = stats();
+                100.0 * s.long_words as f64 / s.words.max(1) as f64
+            }
+            Measure::ReadingLevel => {
+                Formula::for_lang(cx.lang).value(&stats(), &post.text, post.words_in(unit))
+            }
+        }
+    }
+
+    /// How the value is named in messages: the formula for `reading-level`.
+    fn name(self, cx: &Context<'_>) -> &'static str {
+        match self {
+            Measure::ReadingLevel => &Formula::for_lang(cx.lang).name,
+            _ => "",
+        }
+    }
+
+    /// `min`/`max` on this measure's own scale: grades become the reading
+    /// level they mean in the post's formula, and "no harder than" is a
+    /// lowest ease where higher is easier.
+    fn scale(
+        self,
+        cx: &Context<'_>,
+        (min, max): (Option<f64>, Option<f64>),
+    ) -> (Option<f64>, Option<f64>) {
+        if self != Measure::ReadingLevel {
+            return (min, max);
+        }
+        let formula = Formula::for_lang(cx.lang);
+        let (min, max) = (
+            min.map(|g| formula.target(g)),
+            max.map(|g| formula.target(g)),
+        );
+        if formula.higher_is_harder() {
+            (min, max)
+        } else {
+            (max, min)
         }
     }
 }
@@ -107,17 +174,25 @@ pub struct Spec {
     /// Skip units with fewer words: reading formulas mean little on a
     /// one-line post.
     min_words: Option<usize>,
+    /// Units past this value are left to a stricter rule (a hard sentence
+    /// that is very hard is one finding, not two). Same scale as `max`.
+    leave_above: Option<Spanned<ThresholdSpec>>,
 }
 
 /// `match` is the measured text (a word, a sentence), cut to 60 characters.
 /// `over` is how far past `max` (or short of `min`) the value is; `part`
-/// is "Post 2 of 5: " in a thread and empty otherwise.
-pub const PLACEHOLDERS: &[&str] = &["value", "min", "max", "over", "part", "match"];
+/// is "Post 2 of 5: " in a thread and empty otherwise; `target` is "9 or
+/// below" or "60 or above", whichever bound was missed; `measure` names the
+/// formula of `reading-level` ("Flesch-Kincaid grade", "LIX").
+pub const PLACEHOLDERS: &[&str] = &[
+    "value", "min", "max", "over", "part", "match", "target", "measure",
+];
 
 pub struct Metric {
     measure: Measure,
     bounds: Bounds,
     min_words: usize,
+    leave_above: Option<Threshold>,
 }
 
 impl Metric {
@@ -131,10 +206,26 @@ impl Metric {
                 .with_key("scope"));
         }
         let bounds = Bounds::compile(src, span, "a `metric` rule", spec.min, spec.max)?;
+        // A whole post too short to grade is not graded, unless the rule
+        // says otherwise.
+        let default_min_words = if spec.metric == Measure::ReadingLevel && scope == Scope::Post {
+            reading_level::min_words()
+        } else {
+            0
+        };
+        let leave_above = spec
+            .leave_above
+            .map(|t| {
+                t.get_ref()
+                    .compile()
+                    .map_err(|e| src.error(t.span(), e).with_key("leave_above"))
+            })
+            .transpose()?;
         Ok(Self {
             measure: spec.metric,
             bounds,
-            min_words: spec.min_words.unwrap_or(0),
+            min_words: spec.min_words.unwrap_or(default_min_words),
+            leave_above,
         })
     }
 
@@ -146,12 +237,30 @@ impl Metric {
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
         let cx = input.cx;
-        let (min, max) = self.bounds.resolve(cx);
+        let (min, max) = self.measure.scale(cx, self.bounds.resolve(cx));
         if max.is_none() && min.is_none() {
             return;
         }
+        // Past `leave_above`: for reading ease that is below its ease.
+        let leave = self.leave_above.and_then(|t| t.resolve(cx)).map(|t| {
+            match self.measure.scale(cx, (None, Some(t))) {
+                (_, Some(max)) => (max, true),
+                (min, _) => (min.unwrap_or(t), false),
+            }
+        });
+        let left = |value: f64| match leave {
+            Some((t, true)) => value > t,
+            Some((t, false)) => value < t,
+            None => false,
+        };
         for unit in post.units(input.scope) {
-            if self.min_words > 0 && post.words_in(unit).len() < self.min_words {
+            let words = post.words_in(unit);
+            let counted = if self.measure.counts_prose() {
+                words.iter().filter(|w| w.measured).count()
+            } else {
+                words.len()
+            };
+            if counted < self.min_words {
                 continue;
             }
             let value = self.measure.value(post, unit, cx);
@@ -160,7 +269,7 @@ impl Metric {
                 (Some(min), _) if value < min => (true, min / value.max(f64::EPSILON)),
                 _ => (false, 1.0),
             };
-            if !over {
+            if !over || left(value) {
                 continue;
             }
             let span = match (self.measure, max) {
@@ -181,10 +290,10 @@ impl Metric {
                 min.map(number).unwrap_or_default(),
                 max.map(number).unwrap_or_default(),
             );
-            let by = match (min, max) {
-                (_, Some(max)) if value > max => number(value - max),
-                (Some(min), _) => number(min - value),
-                _ => String::new(),
+            let (by, target) = match (min, max) {
+                (_, Some(max)) if value > max => (number(value - max), format!("{hi} or below")),
+                (Some(min), _) => (number(min - value), format!("{lo} or above")),
+                _ => (String::new(), String::new()),
             };
             let part = if post.count > 1 {
                 format!("Post {} of {}: ", post.index + 1, post.count)
@@ -205,6 +314,8 @@ impl Metric {
                     ("over", &by),
                     ("part", &part),
                     ("match", &shown),
+                    ("target", &target),
+                    ("measure", self.measure.name(cx)),
                 ],
                 None,
                 magnitude,

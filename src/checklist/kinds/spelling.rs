@@ -2,7 +2,18 @@
 //! and the team's vocabulary (`check = "vocabulary"`): words it rejects, and
 //! its words written in another casing ("Github"). Two concerns, two rules,
 //! one mechanism: the vocabulary that keeps a name from being a misspelling
-//! is the one that says how to write it.
+//! is the one that says how to write it. The vocabulary's third list, the
+//! team's jargon (`check = "jargon"`), flags terms readers may not know,
+//! with the plain words to say instead when the list gives them.
+//!
+//! Jargon is matched as word lists are (whole words, white space inside a
+//! term matching any white space; a term in lowercase in any casing, one
+//! with a capital only as written), in prose a reader sees: not in code,
+//! URLs, hashtags or mentions. A term the post explains is fine from there
+//! on: "annual recurring revenue (ARR)" (the term alone in brackets after
+//! what it means) or "ARR (annual recurring revenue)" (words in brackets
+//! right after it, not just an abbreviation). Uses before the explanation
+//! are still flagged; a reader meets them first.
 //!
 //! What is never a misspelling: hashtags, mentions, cashtags, URLs, code
 //! (not words of kind `Word`, or hidden); words with digits, dots, `@` or
@@ -42,6 +53,7 @@ use serde::Deserialize;
 
 use super::api::{Compile, Emit, Input, SkipReason};
 use super::case::match_case;
+use super::matcher::Matcher;
 use crate::checklist::template::Template;
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
@@ -52,7 +64,7 @@ use crate::text::post::Post;
 use crate::text::segment::WordKind;
 use crate::text::spelling::Dictionary;
 use crate::text::spelling::hunspell::{TeamDictionaries, TeamDictionary};
-use crate::text::vocabulary::{Verdict, Vocabulary};
+use crate::text::vocabulary::{Jargon, Verdict, Vocabulary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -61,6 +73,8 @@ pub enum SpellCheck {
     Unknown,
     /// Words the team rejects, and its words in another casing.
     Vocabulary,
+    /// The team's jargon: terms to explain or say plainly.
+    Jargon,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,8 +85,8 @@ pub struct Spec {
     /// dictionary has its own table; these add to it.
     #[serde(default)]
     corrections: BTreeMap<String, String>,
-    /// For `unknown`: the message when there is nothing to suggest (the
-    /// rule's `message` is used when there is).
+    /// For `unknown` and `jargon`: the message when there is nothing to
+    /// suggest (the rule's `message` is used when there is).
     message_without_suggestion: Option<toml::Spanned<String>>,
     /// For `unknown`: how many suggestions `{suggestions}` lists.
     #[serde(default = "three")]
@@ -84,6 +98,11 @@ pub struct Spec {
     /// For `vocabulary`: the message for a rejected word (the rule's
     /// `message` is for a casing).
     message_rejected: Option<toml::Spanned<String>>,
+    /// For `jargon`: terms this rule flags besides the team's (`[vocabulary]
+    /// jargon`), each written as a line of a jargon file: `"synergy =
+    /// working together"`. The team's plain words for a term win.
+    #[serde(default)]
+    terms: Vec<String>,
     /// For `unknown`: a word the post uses this often is one of its terms.
     #[serde(default = "two")]
     term_uses: usize,
@@ -127,6 +146,8 @@ pub struct Spelling {
     name_list_share: f64,
     capitalized_nouns: Vec<String>,
     vocabulary: Arc<Vocabulary>,
+    /// For `jargon`: the rule's terms and the team's, compiled.
+    jargon: Option<Box<JargonList>>,
     /// The team's Hunspell dictionaries; they win over the embedded ones.
     team: Arc<TeamDictionaries>,
     /// Suggestions per distinct unknown word, for the whole run: the search
@@ -185,6 +206,10 @@ impl Spelling {
             "message_without_suggestion",
         )?;
         let rejected = template(spec.message_rejected, "message_rejected")?;
+        let jargon = match spec.check {
+            SpellCheck::Jargon => JargonList::compile(&spec.terms, cx)?.map(Box::new),
+            _ => None,
+        };
         // The rule's own words come first; the team's win where both speak.
         let vocabulary = if spec.accept.is_empty() {
             Arc::clone(&resources.vocabulary)
@@ -209,6 +234,7 @@ impl Spelling {
             name_list_share: spec.name_list_share.clamp(0.0, 1.0),
             capitalized_nouns: spec.capitalized_nouns,
             vocabulary,
+            jargon,
             team: Arc::clone(&resources.dictionaries),
             cache: Mutex::new(HashMap::new()),
             team_cache: Mutex::new(HashMap::new()),
@@ -234,6 +260,12 @@ impl Spelling {
             },
             SpellCheck::Vocabulary if self.vocabulary.is_empty() => return,
             SpellCheck::Vocabulary => None,
+            SpellCheck::Jargon => {
+                if let Some(jargon) = &self.jargon {
+                    jargon.check(post, self.without_suggestion.as_ref(), emit);
+                }
+                return;
+            }
         };
         // Words neither the team nor the dictionary knows, for a second look.
         let mut unknown: Vec<(Span, &str, bool)> = Vec::new();
@@ -487,6 +519,184 @@ impl Spelling {
         }
         found
     }
+}
+
+/// A `jargon` rule's terms: a matcher for the terms in lowercase (any
+/// casing) and one for those with a capital (as written), and each term's
+/// plain words by [`Jargon::key`].
+struct JargonList {
+    any_case: Option<Matcher>,
+    exact: Option<Matcher>,
+    plain: HashMap<String, Option<Box<str>>>,
+}
+
+impl JargonList {
+    /// The rule's own `terms`, then the team's; `None` when there are none.
+    fn compile(terms: &[String], cx: &Compile<'_>) -> Result<Option<Self>, LoadError> {
+        let mut list = Vocabulary::default();
+        for entry in terms {
+            match Jargon::parse(entry) {
+                Some(Ok(term)) => list.add_term(term),
+                Some(Err(message)) => {
+                    return Err(cx.src.error(cx.span.clone(), message).with_key("terms"));
+                }
+                None => {
+                    return Err(cx
+                        .src
+                        .error(cx.span.clone(), "a blank term would match nothing")
+                        .with_key("terms")
+                        .with_hint("remove the empty entry"));
+                }
+            }
+        }
+        for term in cx.resources.vocabulary.jargon() {
+            list.add_term(term.clone());
+        }
+        if list.jargon().is_empty() {
+            return Ok(None);
+        }
+        let (exact, any_case): (Vec<&Jargon>, Vec<&Jargon>) =
+            list.jargon().iter().partition(|j| j.exact());
+        let matcher = |terms: &[&Jargon], ignore_case: bool| {
+            if terms.is_empty() {
+                return Ok(None);
+            }
+            let tokens: Vec<String> = terms.iter().map(|j| j.term.to_string()).collect();
+            Matcher::compile(cx.src, cx.span.clone(), &tokens, &[], ignore_case)
+                .map(Some)
+                .map_err(|e| e.with_key("terms"))
+        };
+        Ok(Some(Self {
+            any_case: matcher(&any_case, true)?,
+            exact: matcher(&exact, false)?,
+            plain: list
+                .jargon()
+                .iter()
+                .map(|j| (j.key(), j.plain.clone()))
+                .collect(),
+        }))
+    }
+
+    fn check(&self, post: &Post<'_>, without_plain: Option<&Template>, emit: &mut Emit<'_>) {
+        // (span, key, whether case matters), in order of position.
+        let mut found: Vec<(Span, String, bool)> = Vec::new();
+        for (matcher, exact) in [(&self.any_case, false), (&self.exact, true)] {
+            let Some(matcher) = matcher else { continue };
+            matcher.find_visible(post, post.span, |m| {
+                if !in_entity(post, m) {
+                    found.push((m, Jargon::key_of(post.slice(m), exact), exact));
+                }
+            });
+        }
+        found.sort_by_key(|(m, ..)| (m.start, std::cmp::Reverse(m.end)));
+        // Where a term with a capital and one without overlap, the first
+        // (and then longest) wins.
+        let mut end = 0;
+        found.retain(|(m, ..)| {
+            let keep = m.start >= end;
+            end = end.max(m.end);
+            keep
+        });
+        let mut explained: HashSet<&str> = HashSet::new();
+        for (span, key, exact) in &found {
+            if explained.contains(key.as_str()) {
+                continue;
+            }
+            if self.explains(post, *span) {
+                explained.insert(key);
+                continue;
+            }
+            let text = Jargon::key_of(post.slice(*span), true);
+            let Some(Some(plain)) = self.plain.get(key) else {
+                match without_plain {
+                    Some(message) => emit.push_message(message, *span, &[("match", &text)], None),
+                    None => emit.push(
+                        *span,
+                        &[("match", &text), ("suggestion", ""), ("suggestions", "")],
+                        None,
+                        1.0,
+                    ),
+                }
+                continue;
+            };
+            let plain = if *exact {
+                // "ARR grew" -> "Annual recurring revenue grew".
+                if post.sentences.iter().any(|s| s.span.start == span.start) {
+                    let mut chars = plain.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default()
+                } else {
+                    plain.to_string()
+                }
+            } else {
+                match_case(&text, plain)
+            };
+            // A swap may change the meaning: a person looks first.
+            let fix = Fix::replace(*span, plain.clone(), Applicability::Review);
+            let quoted = format!("\"{plain}\"");
+            emit.push(
+                *span,
+                &[
+                    ("match", &text),
+                    ("suggestion", &plain),
+                    ("suggestions", &quoted),
+                ],
+                Some(fix),
+                1.0,
+            );
+        }
+    }
+
+    /// Whether the post explains the term at `span` here: the term alone in
+    /// brackets after what it means ("annual recurring revenue (ARR)"), or
+    /// followed by words in brackets ("ARR (annual recurring revenue)")
+    /// that are not just an abbreviation or another listed term.
+    fn explains(&self, post: &Post<'_>, span: Span) -> bool {
+        let text = &post.text;
+        let before = text[post.span.start..span.start].trim_end_matches([' ', '\t']);
+        let after = text[span.end..post.span.end].trim_start_matches([' ', '\t']);
+        if let Some(head) = before.strip_suffix('(')
+            && after.starts_with(')')
+        {
+            // What it means comes before the bracket.
+            return head
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        }
+        let Some(inside) = after
+            .strip_prefix('(')
+            .and_then(|rest| rest.split_once(')'))
+            .map(|(inside, _)| inside.trim())
+        else {
+            return false;
+        };
+        if inside.contains('\n') || inside.contains('(') {
+            return false;
+        }
+        let words: Vec<&str> = inside
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() > 1)
+            .collect();
+        // "north star metric (NSM)" introduces an abbreviation, and "(2024)"
+        // or "($2M)" explain nothing.
+        let abbreviation = words.len() == 1 && !words[0].chars().any(char::is_lowercase);
+        let listed = self.plain.contains_key(&Jargon::key_of(inside, false))
+            || self.plain.contains_key(&Jargon::key_of(inside, true));
+        !words.is_empty() && !abbreviation && !listed
+    }
+}
+
+/// Whether `span` overlaps a hashtag, mention or cashtag: a name, not prose.
+fn in_entity(post: &Post<'_>, span: Span) -> bool {
+    let first = post.entities.partition_point(|e| e.span.end <= span.start);
+    post.entities[first..]
+        .iter()
+        .take_while(|e| e.span.start < span.end)
+        .any(|e| e.kind != EntityKind::Url)
 }
 
 /// Words a dictionary can judge: letters (and apostrophes, hyphens), not
@@ -874,5 +1084,234 @@ accept = ["LinkedIn"]
             words(&e, "POSTLINT AND LINKEDIN").is_empty(),
             "all caps passes"
         );
+    }
+}
+
+#[cfg(test)]
+mod jargon_tests {
+    use crate::checklist::kinds::api::Resources;
+    use crate::checklist::{ChecklistSource, RuleBook};
+    use crate::engine::Engine;
+    use crate::profile::channel::Channels;
+    use crate::text::vocabulary::Vocabulary;
+    use std::sync::Arc;
+
+    /// A jargon rule with `terms` of its own, and the team's `list`.
+    fn engine(terms: &str, list: &str) -> Engine {
+        let rules = format!(
+            r#"
+[checklist]
+id = "sp"
+title = "Spelling"
+description = "d"
+
+[[rule]]
+id = "jargon"
+kind = "spelling"
+check = "jargon"
+severity = "suggestion"
+message = "{{match}} -> {{suggestion}}"
+message_without_suggestion = "{{match}}?"
+terms = [{terms}]
+"#
+        );
+        let mut vocabulary = Vocabulary::default();
+        vocabulary.add_jargon(list).unwrap();
+        let resources = Resources {
+            vocabulary: Arc::new(vocabulary),
+            ..Resources::default()
+        };
+        let source = ChecklistSource {
+            file: "sp.toml".into(),
+            text: rules,
+        };
+        let book =
+            RuleBook::load(&[source], None, &Channels::built_in().unwrap(), &resources).unwrap();
+        Engine::with_book(book).unwrap()
+    }
+
+    /// A finding's matched text, message, and fix (replacement, safe).
+    type Found = (String, String, Option<(String, bool)>);
+
+    fn found(e: &Engine, text: &str) -> Vec<Found> {
+        let r = e.check_source(None, "t".into(), text.into());
+        r.posts
+            .iter()
+            .flat_map(|p| &p.findings)
+            .map(|f| {
+                (
+                    r.source[f.span.range()].to_owned(),
+                    f.message.clone(),
+                    f.fix
+                        .as_ref()
+                        .map(|x| (x.edits[0].replacement.clone(), x.is_safe())),
+                )
+            })
+            .collect()
+    }
+
+    fn matched(e: &Engine, text: &str) -> Vec<String> {
+        found(e, text).into_iter().map(|f| f.0).collect()
+    }
+
+    const TEAM: &str = "ARR = annual recurring revenue\nsynergy = working together\nnorth star metric\nProject Nimbus\n";
+
+    #[test]
+    fn terms_match_whole_words_with_their_plain_words_as_a_reviewed_fix() {
+        let e = engine("", TEAM);
+        let f = found(&e, "We want synergy, not synergyy or asynergy.");
+        assert_eq!(
+            f,
+            [(
+                "synergy".into(),
+                "synergy -> working together".into(),
+                Some(("working together".into(), false))
+            )]
+        );
+        let f = found(&e, "Our north star metric is up.");
+        assert_eq!(
+            f,
+            [(
+                "north star metric".into(),
+                "north star metric?".into(),
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn lowercase_terms_match_any_casing_and_keep_it_in_the_fix() {
+        let e = engine("", TEAM);
+        let f = found(&e, "Synergy first. SYNERGY always.");
+        let fixes: Vec<String> = f.into_iter().filter_map(|x| x.2).map(|x| x.0).collect();
+        assert_eq!(fixes, ["Working together", "WORKING TOGETHER"]);
+        assert_eq!(matched(&e, "The North Star Metric."), ["North Star Metric"]);
+    }
+
+    #[test]
+    fn terms_with_a_capital_match_only_as_written() {
+        let e = engine("", TEAM);
+        assert!(matched(&e, "Arr, matey: the arr sound.").is_empty());
+        assert!(matched(&e, "A project nimbus cloud.").is_empty());
+        assert_eq!(matched(&e, "Project Nimbus ships."), ["Project Nimbus"]);
+        let f = found(&e, "ARR grew. Our ARR is up.");
+        let fixes: Vec<String> = f.into_iter().filter_map(|x| x.2).map(|x| x.0).collect();
+        assert_eq!(
+            fixes,
+            ["Annual recurring revenue", "annual recurring revenue"],
+            "capitalised at the start of a sentence"
+        );
+    }
+
+    #[test]
+    fn phrases_match_across_white_space_and_line_breaks() {
+        let e = engine("", TEAM);
+        let text = "Our north  star\nmetric grew.";
+        let f = found(&e, text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "north  star\nmetric");
+        assert_eq!(f[0].1, "north star metric?", "the message squeezes it");
+    }
+
+    #[test]
+    fn every_use_is_flagged_until_the_post_explains_the_term() {
+        let e = engine("", TEAM);
+        assert_eq!(
+            matched(&e, "ARR grew. ARR is up. ARR!"),
+            ["ARR", "ARR", "ARR"]
+        );
+        assert_eq!(
+            matched(
+                &e,
+                "ARR first. Then annual recurring revenue (ARR) grew, and ARR is up."
+            ),
+            ["ARR"],
+            "before the explanation only"
+        );
+        assert!(matched(&e, "ARR (annual recurring revenue) grew; ARR is up.").is_empty());
+        assert!(
+            matched(
+                &e,
+                "Our north star metric (the one number we track) and north star metric."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            matched(&e, "Our north star metric (NSM) grew."),
+            ["north star metric"],
+            "an abbreviation explains nothing"
+        );
+        assert_eq!(
+            matched(&e, "ARR ($2M) and ARR (2024)."),
+            ["ARR", "ARR"],
+            "numbers explain nothing"
+        );
+        assert_eq!(
+            matched(&e, "Our synergy (ARR) grew."),
+            ["synergy"],
+            "another term in brackets explains nothing; ARR after a word is explained"
+        );
+    }
+
+    #[test]
+    fn code_urls_hashtags_and_mentions_are_not_prose() {
+        let e = engine("", TEAM);
+        assert!(
+            matched(
+                &e,
+                "See #ARR and @synergy at https://example.com/synergy today."
+            )
+            .is_empty()
+        );
+        let md = "---\nchannel: blog\n---\nRun `synergy --check` now.\n";
+        assert!(matched(&e, md).is_empty());
+    }
+
+    #[test]
+    fn the_rules_terms_add_to_the_teams_and_the_team_wins() {
+        let e = engine(r#""synergy = teamwork", "touch base = talk""#, TEAM);
+        let f = found(&e, "Touch base about synergy.");
+        let messages: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["Touch base -> Talk", "synergy -> working together"]
+        );
+        let none = engine("", "");
+        assert!(
+            matched(&none, "Synergy and ARR.").is_empty(),
+            "no terms, no findings"
+        );
+    }
+
+    #[test]
+    fn a_bad_rule_term_is_a_load_error() {
+        let rules = r#"
+[checklist]
+id = "sp"
+title = "Spelling"
+description = "d"
+
+[[rule]]
+id = "jargon"
+kind = "spelling"
+check = "jargon"
+severity = "suggestion"
+message = "{match}"
+terms = ["synergy ="]
+"#;
+        let source = ChecklistSource {
+            file: "sp.toml".into(),
+            text: rules.into(),
+        };
+        let err = RuleBook::load(
+            &[source],
+            None,
+            &Channels::built_in().unwrap(),
+            &Resources::default(),
+        )
+        .err()
+        .expect("refused");
+        assert_eq!(err.key.as_deref(), Some("terms"));
+        assert!(err.message.contains("nothing after"), "{}", err.message);
     }
 }

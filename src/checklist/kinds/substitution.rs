@@ -1,6 +1,6 @@
 //! `substitution`: this word or phrase should be that one; carries a fix.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -13,10 +13,16 @@ use crate::fix::{Applicability, Fix};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spec {
+    #[serde(default)]
     swap: BTreeMap<String, String>,
+    /// Swaps whose fix a person should review whatever `safe_fix` says:
+    /// the new word may not fit the grammar around it ("purchase" is also
+    /// a noun, "an individual" is not "an person").
+    #[serde(default)]
+    swap_review: BTreeMap<String, String>,
     #[serde(default = "super::yes")]
     ignore_case: bool,
-    /// Whether `--fix` may apply the swap without review.
+    /// Whether `--fix` may apply the swaps in `swap` without review.
     #[serde(default = "super::yes")]
     safe_fix: bool,
 }
@@ -26,17 +32,16 @@ pub const PLACEHOLDERS: &[&str] = &["match", "suggestion"];
 pub struct Substitution {
     matcher: Matcher,
     /// Normalised (lowercase when `ignore_case`, single spaces) ->
-    /// replacement, and how it takes its case.
-    swap: HashMap<String, (String, Casing)>,
+    /// replacement, how it takes its case, and whether its fix is safe.
+    swap: HashMap<String, (String, Casing, Applicability)>,
     ignore_case: bool,
-    fix_applicability: Applicability,
 }
 
 impl Substitution {
     pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
         let src = cx.src;
         let span = cx.span.clone();
-        if spec.swap.is_empty() {
+        if spec.swap.is_empty() && spec.swap_review.is_empty() {
             return Err(src
                 .error(
                     span,
@@ -45,25 +50,49 @@ impl Substitution {
                 .with_key("swap")
                 .with_hint("swap = { \"utilize\" = \"use\" }"));
         }
-        let tokens: Vec<String> = spec.swap.keys().cloned().collect();
-        let matcher = Matcher::compile(src, span, &tokens, &[], spec.ignore_case)?;
-        let swap = spec
+        let safe = if spec.safe_fix {
+            Applicability::Safe
+        } else {
+            Applicability::Review
+        };
+        let in_swap: HashSet<String> = spec
             .swap
-            .into_iter()
-            .map(|(from, to)| {
-                let casing = Casing::of(&normalise(&from, false), to.trim());
-                (normalise(&from, spec.ignore_case), (to, casing))
-            })
+            .keys()
+            .map(|k| normalise(k, spec.ignore_case))
             .collect();
+        if let Some(both) = spec
+            .swap_review
+            .keys()
+            .find(|k| in_swap.contains(&normalise(k, spec.ignore_case)))
+        {
+            return Err(src
+                .error(
+                    span,
+                    format!("\"{both}\" is in both `swap` and `swap_review`"),
+                )
+                .with_key("swap_review")
+                .with_hint("keep it in one: `swap_review` when its fix needs a person to look"));
+        }
+        let entries = spec.swap.into_iter().map(|e| (e, safe)).chain(
+            spec.swap_review
+                .into_iter()
+                .map(|e| (e, Applicability::Review)),
+        );
+        let mut tokens = Vec::new();
+        let mut swap = HashMap::new();
+        for ((from, to), applicability) in entries {
+            let casing = Casing::of(&normalise(&from, false), to.trim());
+            swap.insert(
+                normalise(&from, spec.ignore_case),
+                (to, casing, applicability),
+            );
+            tokens.push(from);
+        }
+        let matcher = Matcher::compile(src, span, &tokens, &[], spec.ignore_case)?;
         Ok(Self {
             matcher,
             swap,
             ignore_case: spec.ignore_case,
-            fix_applicability: if spec.safe_fix {
-                Applicability::Safe
-            } else {
-                Applicability::Review
-            },
         })
     }
 
@@ -72,7 +101,9 @@ impl Substitution {
         for unit in post.units(input.scope) {
             self.matcher.find_visible(post, unit, |m| {
                 let found = post.slice(m);
-                let Some((to, casing)) = self.swap.get(&normalise(found, self.ignore_case)) else {
+                let Some((to, casing, applicability)) =
+                    self.swap.get(&normalise(found, self.ignore_case))
+                else {
                     return;
                 };
                 let suggestion = casing.apply(found, to);
@@ -81,7 +112,7 @@ impl Substitution {
                 if suggestion == found {
                     return;
                 }
-                let fix = Fix::replace(m, suggestion.clone(), self.fix_applicability);
+                let fix = Fix::replace(m, suggestion.clone(), *applicability);
                 emit.push(
                     m,
                     &[("match", found), ("suggestion", &suggestion)],
@@ -185,6 +216,36 @@ mod tests {
             pairs("\"Github\" = \"GitHub\"", "GITHUB and Github."),
             owned(&[("GITHUB", "GitHub"), ("Github", "GitHub")])
         );
+    }
+
+    #[test]
+    fn swap_review_entries_need_review_and_swap_entries_follow_safe_fix() {
+        use crate::fix::Applicability::{Review, Safe};
+        let toml = "[checklist]\nid = \"team\"\ntitle = \"Team\"\ndescription = \"d\"\n\n\
+             [[rule]]\nid = \"plain\"\nkind = \"substitution\"\n\
+             swap = { \"utilize\" = \"use\" }\nswap_review = { \"purchase\" = \"buy\" }\n\
+             severity = \"suggestion\"\nmessage = \"m\"\n";
+        let applicability = |toml: &str| {
+            let engine =
+                Engine::with_checklist("team.toml", toml).unwrap_or_else(|e| panic!("{e:?}"));
+            let outcome = engine.check_source(None, "t".into(), "Utilize it; purchase it.".into());
+            outcome.posts[0]
+                .findings
+                .iter()
+                .map(|f| f.fix.as_ref().unwrap().applicability)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(applicability(toml), [Safe, Review]);
+        let unsafe_toml = toml.replace("severity", "safe_fix = false\nseverity");
+        assert_eq!(applicability(&unsafe_toml), [Review, Review]);
+        // Only `swap_review` is enough; one word in both is an error.
+        let review_only = toml.replace("swap = { \"utilize\" = \"use\" }\n", "");
+        assert_eq!(applicability(&review_only), [Review]);
+        let both = toml.replace("\"purchase\" = \"buy\"", "\"Utilize\" = \"use\"");
+        let Err(errors) = Engine::with_checklist("team.toml", &both) else {
+            panic!("a word in both tables loads");
+        };
+        assert!(format!("{errors:?}").contains("in both"), "{errors:?}");
     }
 
     #[test]
