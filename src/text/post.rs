@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::input::document::{self, Block, BlockKind};
 use crate::span::Span;
 use crate::text::entities::{self, Entity, EntityKind};
-use crate::text::readability::TextStats;
+use crate::text::readability::{TextStats, word_syllables};
 use crate::text::segment::{Segmentation, Segmenter, Sentence, Word, WordKind};
 use crate::text::squeeze::Squeezed;
 
@@ -118,6 +118,9 @@ pub struct Post<'a> {
     /// Non-blank lines of the post, trimmed.
     pub lines: Vec<Span>,
     pub stats: TextStats,
+    /// Syllables of each word of `words`, counted once for every rule
+    /// that measures a part of the post (`readability::word_syllables`).
+    pub word_syllables: Vec<u8>,
     /// A poll written as the post's last lines (plain posts only).
     pub poll: Option<BodyPoll>,
     /// "2/5"-style numbering at the start or end of the post.
@@ -185,7 +188,9 @@ impl<'a> Post<'a> {
         {
             unmeasure(&mut seg, n.span);
         }
-        let stats = TextStats::from_words(&text, &seg);
+        let word_syllables = word_syllables(&text, &seg.words);
+        let stats =
+            TextStats::from_parts_cached(&text, &seg.words, 0, &seg.sentences, &word_syllables);
         Post {
             index,
             count,
@@ -203,6 +208,7 @@ impl<'a> Post<'a> {
             sentences: seg.sentences,
             lines,
             stats,
+            word_syllables,
             poll,
             number,
             squeezed: OnceLock::new(),

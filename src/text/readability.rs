@@ -24,6 +24,21 @@
 use crate::text::segment::{MAX_KEY_LEN, Segmentation, Sentence, Word, WordKind};
 use crate::text::syllables::syllables;
 
+/// Each word's syllables, for [`TextStats::from_parts_cached`]: 0 for
+/// words the formulas do not read (numbers, tags, unmeasured words) and
+/// for the rare word past 255.
+pub fn word_syllables(text: &str, words: &[Word]) -> Vec<u8> {
+    words
+        .iter()
+        .map(|w| match text.get(w.span.range()) {
+            Some(t) if w.measured && w.kind == WordKind::Word => {
+                u8::try_from(syllables(t)).unwrap_or(0)
+            }
+            _ => 0,
+        })
+        .collect()
+}
+
 /// Counts the reading formulas need.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TextStats {
@@ -61,6 +76,33 @@ impl TextStats {
         first: usize,
         sentences: &[Sentence],
     ) -> TextStats {
+        Self::counted(text, words, first, sentences, |_, t| syllables(t))
+    }
+
+    /// [`from_parts`](Self::from_parts) with each word's syllables taken
+    /// from `cache` (one entry per word of `words`, as [`word_syllables`]
+    /// gives them): rules that measure every sentence do not count a
+    /// post's syllables again.
+    pub fn from_parts_cached(
+        text: &str,
+        words: &[Word],
+        first: usize,
+        sentences: &[Sentence],
+        cache: &[u8],
+    ) -> TextStats {
+        Self::counted(text, words, first, sentences, |k, t| match cache.get(k) {
+            Some(&n) if n > 0 => usize::from(n),
+            _ => syllables(t),
+        })
+    }
+
+    fn counted(
+        text: &str,
+        words: &[Word],
+        first: usize,
+        sentences: &[Sentence],
+        syllables_of: impl Fn(usize, &str) -> usize,
+    ) -> TextStats {
         let mut st = TextStats {
             sentences: sentences.iter().filter(|s| s.measured).count(),
             ..TextStats::default()
@@ -85,7 +127,7 @@ impl TextStats {
             st.letters += letters;
             match word.kind {
                 WordKind::Word => {
-                    let syl = syllables(t).max(1);
+                    let syl = syllables_of(k, t).max(1);
                     st.syllables += syl;
                     st.long_words += usize::from(letters > 6);
                     st.monosyllables += usize::from(syl == 1);

@@ -152,3 +152,20 @@ fn children_read_at_grade_five() {
         out.stdout
     );
 }
+
+#[test]
+fn identifiers_and_names_are_not_long_words() {
+    let dir = temp_dir();
+    // in-ter-op-er-a-bil-i-ty: 8 syllables, past 6. The others are names,
+    // handles and identifiers, whatever their letters read aloud.
+    write(
+        dir.path(),
+        "post.md",
+        "We value interoperability. See rust-lang/rust#137944 and x86_64 from jackh726, and MemorySanitizer in CARGO_TARGET_BASE_DIR.\n",
+    );
+    let out = check(dir.path(), &["post.md", "--channel", "blog"]);
+    assert_eq!(
+        messages(&out, "readable.long-word"),
+        ["\"interoperability\" has 8 syllables; a shorter word is easier to read."]
+    );
+}

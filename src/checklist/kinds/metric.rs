@@ -89,7 +89,14 @@ impl Measure {
                 let first = words.first().map_or(0, |w| {
                     post.words.partition_point(|x| x.span.start < w.span.start)
                 });
-                TextStats::from_parts(&post.text, words, first, post.sentences_in(unit))
+                let cache = post.word_syllables.get(first..first + words.len());
+                TextStats::from_parts_cached(
+                    &post.text,
+                    words,
+                    first,
+                    post.sentences_in(unit),
+                    cache.unwrap_or_default(),
+                )
             }
         };
         match self {
@@ -106,7 +113,10 @@ impl Measure {
                 .filter(|p| unit.contains(**p))
                 .count() as f64,
             Measure::Letters => text.chars().filter(|c| c.is_alphabetic()).count() as f64,
-            // A hyphenated compound reads as its parts.
+            // A hyphenated compound reads as its parts. Identifiers, handles
+            // and numbers ("x86_64", "rust-lang/rust#1379", "jackh726",
+            // "MemorySanitizer") are names, not long words to replace.
+            Measure::Syllables if !is_plain_word(text) => 0.0,
             Measure::Syllables => text.split('-').map(syllables).max().unwrap_or(0) as f64,
             Measure::WordsPerSentence => {
                 let s = stats();
@@ -163,6 +173,16 @@ impl Measure {
             (max, min)
         }
     }
+}
+
+/// Letters, hyphens and apostrophes only, and no capital inside a part:
+/// a word of the language rather than a name or an identifier.
+fn is_plain_word(text: &str) -> bool {
+    text.split('-').all(|part| {
+        part.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+            && !part.chars().skip(1).any(char::is_uppercase)
+    })
 }
 
 #[derive(Debug, Deserialize)]
