@@ -22,7 +22,19 @@
 //! `docs/readability-counting.md` lists how this differs from textstat.
 
 use crate::text::segment::{MAX_KEY_LEN, Segmentation, Sentence, Word, WordKind};
-use crate::text::syllables::syllables;
+use crate::text::syllables::{is_initialism, syllables};
+
+/// A word's syllables as the formulas count them: as spoken, except that an
+/// initialism ("RFC", "APIs") is one syllable, by Flesch's own rule
+/// ("count abbreviations, figures, symbols and their combinations as
+/// one-syllable words") and as textstat counts it.
+fn formula_syllables(word: &str) -> usize {
+    if is_initialism(word) {
+        1
+    } else {
+        syllables(word)
+    }
+}
 
 /// Each word's syllables, for [`TextStats::from_parts_cached`]: 0 for
 /// words the formulas do not read (numbers, tags, unmeasured words) and
@@ -32,7 +44,7 @@ pub fn word_syllables(text: &str, words: &[Word]) -> Vec<u8> {
         .iter()
         .map(|w| match text.get(w.span.range()) {
             Some(t) if w.measured && w.kind == WordKind::Word => {
-                u8::try_from(syllables(t)).unwrap_or(0)
+                u8::try_from(formula_syllables(t)).unwrap_or(0)
             }
             _ => 0,
         })
@@ -76,7 +88,7 @@ impl TextStats {
         first: usize,
         sentences: &[Sentence],
     ) -> TextStats {
-        Self::counted(text, words, first, sentences, |_, t| syllables(t))
+        Self::counted(text, words, first, sentences, |_, t| formula_syllables(t))
     }
 
     /// [`from_parts`](Self::from_parts) with each word's syllables taken
@@ -92,7 +104,7 @@ impl TextStats {
     ) -> TextStats {
         Self::counted(text, words, first, sentences, |k, t| match cache.get(k) {
             Some(&n) if n > 0 => usize::from(n),
-            _ => syllables(t),
+            _ => formula_syllables(t),
         })
     }
 
@@ -345,6 +357,19 @@ mod tests {
         assert!((st.flesch_kincaid_grade() - -0.723889).abs() < 1e-5);
         assert!((st.flesch_reading_ease() - 108.2675).abs() < 1e-9);
         assert!((st.ari() - -5.05).abs() < 1e-9);
+    }
+
+    #[test]
+    fn initialisms_and_numbers_are_one_syllable_in_the_formulas() {
+        // Flesch: "count abbreviations, figures, symbols and their
+        // combinations as one-syllable words". RFC 1, APIs 1, 2025 1; NASA is
+        // read as a word (na-sa 2). "The RFC and the APIs name NASA in
+        // 2025": the 1, RFC 1, and 1,
+        // the 1, APIs 1, name 1, NASA 2, in 1, 2025 1 = 10.
+        let st = stats("The RFC and the APIs name NASA in 2025.");
+        assert_eq!((st.words, st.syllables), (9, 10));
+        assert!(is_initialism("RFC") && is_initialism("APIs"));
+        assert!(!is_initialism("NASA") && !is_initialism("FREE") && !is_initialism("A"));
     }
 
     #[test]

@@ -88,6 +88,23 @@ pub fn syllables(word: &str) -> usize {
     count(word, pronounce::table())
 }
 
+/// Whether `word` is an initialism read letter by letter ("FBI", "RFC",
+/// "APIs"), as opposed to capitals read as a word ("NASA", "FREE").
+pub fn is_initialism(word: &str) -> bool {
+    let core = match word.strip_suffix('s') {
+        Some(c) if c.len() >= 2 => c,
+        _ => word,
+    };
+    if core.len() < 2 || core.len() > MAX_KEY || !core.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut buf = [0u8; MAX_KEY];
+    for (i, b) in core.bytes().enumerate() {
+        buf[i] = b.to_ascii_lowercase();
+    }
+    capitals_reading(pronounce::table(), &buf[..core.len()]) == Capitals::Letters
+}
+
 /// [`syllables`] with the words looked up in `lex`.
 pub(crate) fn count<L: Lexicon + ?Sized>(word: &str, lex: &L) -> usize {
     let Some(first) = word.chars().next() else {
