@@ -396,16 +396,20 @@ mod tests {
         v
     }
 
+    /// Each term of the list with its plain words.
+    fn terms(v: &Vocabulary) -> Vec<(&str, Option<&str>)> {
+        v.jargon()
+            .iter()
+            .map(|j| (&*j.term, j.plain.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn jargon_lines_give_a_term_and_maybe_plain_words() {
         let v = jargon(
             "# our jargon\n\nARR = annual recurring revenue\nnorth  star metric\tthe one number we track\nProject Nimbus   # code name\nC#\nsynergy=working   together\n",
         );
-        let got: Vec<(&str, Option<&str>)> = v
-            .jargon()
-            .iter()
-            .map(|j| (&*j.term, j.plain.as_deref()))
-            .collect();
+        let got = terms(&v);
         assert_eq!(
             got,
             [
@@ -435,11 +439,7 @@ mod tests {
         let mut v = jargon("synergy = teamwork\nARR\n");
         v.add_jargon("Synergy\nsynergy = working together\n")
             .unwrap();
-        let got: Vec<(&str, Option<&str>)> = v
-            .jargon()
-            .iter()
-            .map(|j| (&*j.term, j.plain.as_deref()))
-            .collect();
+        let got = terms(&v);
         assert_eq!(
             got,
             [
