@@ -116,6 +116,18 @@ fn a_wall_of_text_is_judged_by_the_channel() {
     );
     let blog = check(dir.path(), &["post.txt", "--channel", "blog"]);
     assert!(messages(&blog, "readable.paragraph-too-long").is_empty());
+    // A paragraph of one 72-word sentence is a long sentence: the sentence
+    // rules report it, not the paragraph rule as well.
+    let one = format!(
+        "{}.\n",
+        "we met the team at the park today and "
+            .repeat(8)
+            .trim_end()
+    );
+    write(dir.path(), "one.txt", one);
+    let linkedin = check(dir.path(), &["one.txt", "--channel", "linkedin"]);
+    assert!(messages(&linkedin, "readable.paragraph-too-long").is_empty());
+    assert_eq!(messages(&linkedin, "readable.sentence-too-long").len(), 1);
 }
 
 #[test]

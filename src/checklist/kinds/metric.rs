@@ -197,6 +197,9 @@ pub struct Spec {
     /// Units past this value are left to a stricter rule (a hard sentence
     /// that is very hard is one finding, not two). Same scale as `max`.
     leave_above: Option<Spanned<ThresholdSpec>>,
+    /// Skip units with fewer sentences: a paragraph of one sentence is a
+    /// long sentence, which the sentence rules report.
+    min_sentences: Option<usize>,
 }
 
 /// `match` is the measured text (a word, a sentence), cut to 60 characters.
@@ -213,6 +216,7 @@ pub struct Metric {
     bounds: Bounds,
     min_words: usize,
     leave_above: Option<Threshold>,
+    min_sentences: usize,
 }
 
 impl Metric {
@@ -233,19 +237,20 @@ impl Metric {
         } else {
             0
         };
-        let leave_above = spec
-            .leave_above
-            .map(|t| {
+        let threshold = |spec: Option<Spanned<ThresholdSpec>>, key: &str| {
+            spec.map(|t| {
                 t.get_ref()
                     .compile()
-                    .map_err(|e| src.error(t.span(), e).with_key("leave_above"))
+                    .map_err(|e| src.error(t.span(), e).with_key(key))
             })
-            .transpose()?;
+            .transpose()
+        };
         Ok(Self {
             measure: spec.metric,
             bounds,
             min_words: spec.min_words.unwrap_or(default_min_words),
-            leave_above,
+            leave_above: threshold(spec.leave_above, "leave_above")?,
+            min_sentences: spec.min_sentences.unwrap_or(0),
         })
     }
 
@@ -273,6 +278,7 @@ impl Metric {
             Some((t, false)) => value < t,
             None => false,
         };
+
         for unit in post.units(input.scope) {
             let words = post.words_in(unit);
             let counted = if self.measure.counts_prose() {
@@ -280,7 +286,9 @@ impl Metric {
             } else {
                 words.len()
             };
-            if counted < self.min_words {
+            if counted < self.min_words
+                || (self.min_sentences > 0 && post.sentences_in(unit).len() < self.min_sentences)
+            {
                 continue;
             }
             let value = self.measure.value(post, unit, cx);
