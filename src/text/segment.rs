@@ -184,10 +184,17 @@ pub struct Segmenter {
     pub words_per_minute: f64,
 }
 
-static ENGLISH: LazyLock<Segmenter> = LazyLock::new(|| {
-    let file = parse_language(EN_TOML).expect("rules/language/en.toml parses (checked by tests)");
-    Segmenter::from_language(&file)
+/// `rules/language/en.toml`, parsed once for everything that reads it
+/// (the segmenter here, the syllable tables in `syllables`).
+static EN_FILE: LazyLock<LanguageFile> = LazyLock::new(|| {
+    parse_language(EN_TOML).expect("rules/language/en.toml parses (checked by tests)")
 });
+
+pub(crate) fn english_file() -> &'static LanguageFile {
+    &EN_FILE
+}
+
+static ENGLISH: LazyLock<Segmenter> = LazyLock::new(|| Segmenter::from_language(english_file()));
 
 impl Segmenter {
     /// The English segmenter, loaded on first use. Its data is embedded and

@@ -24,7 +24,7 @@
 use std::sync::LazyLock;
 
 use crate::text::pronounce::{self, Capitals, Entry, MAX_KEY};
-use crate::text::segment::{EN_TOML, normalize_key, parse_language};
+use crate::text::segment::{english_file, normalize_key};
 
 /// Where words are looked up: the embedded table, or the table being
 /// generated (`pronounce`'s generator test).
@@ -47,18 +47,18 @@ struct HandTables {
 }
 
 static HAND: LazyLock<HandTables> = LazyLock::new(|| {
-    let file = parse_language(EN_TOML).expect("rules/language/en.toml parses (checked by tests)");
+    let file = english_file();
     let exceptions: Vec<(Box<str>, u8)> = file
         .syllables
         .exceptions
-        .into_iter()
-        .map(|(word, n)| (normalize_key(&word).into_boxed_str(), n))
+        .iter()
+        .map(|(word, &n)| (normalize_key(word).into_boxed_str(), n))
         .collect();
     let mut compound_heads: Vec<(Box<[u8]>, u8)> = file
         .syllables
         .compound_heads
-        .into_iter()
-        .map(|(head, n)| (normalize_key(&head).into_bytes().into_boxed_slice(), n))
+        .iter()
+        .map(|(head, &n)| (normalize_key(head).into_bytes().into_boxed_slice(), n))
         // An empty head would match every word, forever.
         .filter(|(head, _)| !head.is_empty())
         .collect();
@@ -1718,7 +1718,7 @@ mod tests {
 
     #[test]
     fn hand_tables_are_well_formed() {
-        let file = parse_language(EN_TOML).expect("en.toml parses");
+        let file = english_file();
         for (word, &n) in &file.syllables.exceptions {
             assert!(
                 word.bytes().all(|b| b.is_ascii_lowercase()),
