@@ -191,6 +191,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         channel: args.channel.clone(),
         audience: args.audience.clone(),
         lang: args.lang.clone(),
+        goal: args.goal,
+        tone: args.tone,
         min_score: args.min_score,
         fail_on: args.fail_on,
     };

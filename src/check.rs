@@ -179,6 +179,8 @@ impl Engine {
             front_matter: own.unwrap_or(&doc.front_matter),
             own_front_matter: post.index == 0 || own.is_some(),
             lang,
+            goal: settings.goal,
+            tone: settings.tone,
             counted,
         };
         let mut findings = Vec::new();

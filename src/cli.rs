@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::profile::purpose::{Goal, Tone};
 use crate::report::Format;
 use crate::settings::config::FailOn;
 
@@ -76,6 +77,14 @@ pub struct CheckArgs {
     /// Language of the posts (BCP-47: en, en-GB, fi...), instead of detecting it.
     #[arg(long)]
     pub lang: Option<String>,
+
+    /// What the posts are for; a post that must convert needs a call to action.
+    #[arg(long, value_enum)]
+    pub goal: Option<Goal>,
+
+    /// `crisis` runs the crisis rules: quick, honest, personal.
+    #[arg(long, value_enum)]
+    pub tone: Option<Tone>,
 
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,

@@ -15,6 +15,7 @@ use crate::finding::Severity;
 use crate::ids::{ChecklistId, RuleId};
 use crate::outcome::ScoreNote;
 use crate::profile::channel::Channels;
+use crate::profile::purpose::{Goal, Tone};
 use crate::schema::{Source, Table, fields_of, split_off};
 use crate::text::lang::LangTag;
 use crate::text::post::{Reading, Scope};
@@ -132,6 +133,13 @@ struct CommonSpec {
     reading: Option<Reading>,
     /// Only for posts in these languages (BCP-47; `en` covers `en-GB`).
     languages: Option<Vec<Spanned<String>>>,
+    /// Only for posts written for these goals (`awareness`, `engagement`,
+    /// `conversion`) or in these tones (`normal`, `crisis`).
+    goals: Option<Vec<Goal>>,
+    tones: Option<Vec<Tone>>,
+    /// Another severity for posts of some goals: `{ conversion = "warning" }`.
+    #[serde(default)]
+    severity_by_goal: std::collections::BTreeMap<Goal, Severity>,
     examples: Option<Examples>,
     /// Former full ids of the rule, still accepted in configs and
     /// `disable` lists (with a deprecation warning).
@@ -542,6 +550,9 @@ fn build(
         scope,
         channels: channel_ids,
         languages,
+        goals: common.goals,
+        tones: common.tones,
+        severity_by_goal: common.severity_by_goal.into_iter().collect(),
         aliases: common.aliases,
         reading: common.reading,
         settings,

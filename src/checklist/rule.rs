@@ -10,6 +10,7 @@ use crate::checklist::template::Template;
 use crate::finding::Finding;
 use crate::finding::Severity;
 use crate::ids::{ChannelId, ChecklistId, RuleId};
+use crate::profile::purpose::{Goal, Tone};
 
 use crate::text::lang::LangTag;
 use crate::text::post::{Post, Reading, Scope, Thread};
@@ -29,6 +30,11 @@ pub struct Rule {
     /// Languages the rule applies to (a rule for `en` covers `en-GB`);
     /// `None` for all.
     pub languages: Option<Vec<LangTag>>,
+    /// Only for posts with one of these goals / tones; `None` for all.
+    pub goals: Option<Vec<Goal>>,
+    pub tones: Option<Vec<Tone>>,
+    /// The severity for posts of a goal, where it differs from `severity`.
+    pub severity_by_goal: Vec<(Goal, Severity)>,
     /// Former full ids, still accepted where users name rules.
     pub aliases: Vec<String>,
     /// Only for posts read this way; `None` for all.
@@ -60,6 +66,28 @@ impl Rule {
             .is_none_or(|l| l.iter().any(|wanted| lang.is_covered_by(wanted)))
     }
 
+    /// Whether the rule is for a post of this goal and tone. Unlike a
+    /// language, a goal or tone a rule is not for is no gap to report: the
+    /// crisis rules simply do not apply to a product launch.
+    pub fn suits(&self, goal: Option<Goal>, tone: Tone) -> bool {
+        self.tones.as_ref().is_none_or(|t| t.contains(&tone))
+            && self
+                .goals
+                .as_ref()
+                .is_none_or(|g| goal.is_some_and(|goal| g.contains(&goal)))
+    }
+
+    /// The rule's severity on a post of `goal`.
+    pub fn severity_for(&self, goal: Option<Goal>) -> Severity {
+        goal.and_then(|goal| {
+            self.severity_by_goal
+                .iter()
+                .find(|(g, _)| *g == goal)
+                .map(|(_, s)| *s)
+        })
+        .unwrap_or(self.severity)
+    }
+
     /// Runs the rule (`id` is its own) on one post of a thread: what a run
     /// and a checklist's self-test both do, so they cannot drift apart.
     pub fn check(
@@ -71,6 +99,9 @@ impl Rule {
         out: &mut Vec<Finding>,
         skipped: &mut Vec<Skip>,
     ) {
+        if !self.suits(cx.goal, cx.tone) {
+            return;
+        }
         let input = Input {
             post,
             thread,
@@ -79,7 +110,7 @@ impl Rule {
         };
         let mut emit = Emit {
             rule: id,
-            severity: self.severity,
+            severity: self.severity_for(cx.goal),
             message: &self.message,
             out,
             skipped,

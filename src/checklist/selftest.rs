@@ -29,6 +29,7 @@ use crate::input::document::{self, Syntax};
 use crate::profile::audience::{Audience, Audiences, DEFAULT_AUDIENCE};
 use crate::profile::channel::Channels;
 use crate::profile::counted::Counted;
+use crate::profile::purpose::{Goal, Tone};
 use crate::span::LineIndex;
 use crate::text::lang::{Detector, LangTag};
 use crate::text::post::{Post, Thread};
@@ -371,6 +372,19 @@ impl<'a> Runner<'a> {
             .and_then(|name| self.audiences.resolve(name).ok());
         let audience = audience.as_ref().unwrap_or(&self.default_audience);
         let fm_lang = fm.lang.as_deref().and_then(|l| LangTag::parse(l).ok());
+        // Examples of a rule for some goals or tones are checked as the
+        // first of them, unless their front matter says otherwise.
+        let goal = fm
+            .goal
+            .as_deref()
+            .and_then(|g| Goal::parse(g).ok())
+            .or_else(|| rule.goals.as_ref().and_then(|g| g.first().copied()));
+        let tone = fm
+            .tone
+            .as_deref()
+            .and_then(|t| Tone::parse(t).ok())
+            .or_else(|| rule.tones.as_ref().and_then(|t| t.first().copied()))
+            .unwrap_or_default();
         let reading = profile.reading(doc.syntax);
         let spans = reading.posts(&doc, THREAD_SEPARATOR);
         let count = spans.len();
@@ -392,6 +406,8 @@ impl<'a> Runner<'a> {
                 front_matter: fm,
                 own_front_matter: index == 0,
                 lang,
+                goal,
+                tone,
                 counted: Counted::new(profile, &post, fm, None),
             };
             rule.check(id, &post, &thread, &cx, &mut found, &mut skipped);

@@ -4,3 +4,4 @@
 pub mod audience;
 pub mod channel;
 pub mod counted;
+pub mod purpose;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::LoadError;
+use crate::profile::purpose::{Goal, Tone, Tracking};
 use crate::schema::Source;
 use crate::text::lang::LangTag;
 
@@ -51,6 +52,8 @@ struct ConfigSpec {
     channel: Option<Spanned<String>>,
     audience: Option<Spanned<NameOrNumber>>,
     lang: Option<Spanned<String>>,
+    goal: Option<Goal>,
+    tone: Option<Tone>,
     checklists: Option<Vec<Spanned<String>>>,
     min_score: Option<Spanned<f64>>,
     fail_on: Option<FailOn>,
@@ -59,6 +62,8 @@ struct ConfigSpec {
     thread_separator: Option<Spanned<String>>,
     #[serde(default)]
     vocabulary: VocabularySpec,
+    #[serde(default)]
+    strategy: StrategySpec,
     #[serde(default)]
     overrides: Vec<Spanned<OverrideSpec>>,
     /// Read separately, for the spans of its keys (`dictionaries`).
@@ -85,6 +90,16 @@ struct VocabularySpec {
     jargon: Vec<Spanned<String>>,
 }
 
+/// `[strategy]`: the team's own sites, whose links carry its UTM tags.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StrategySpec {
+    #[serde(default)]
+    domains: Vec<Spanned<String>>,
+    utm_parameters: Option<Vec<Spanned<String>>>,
+    utm_source: Option<Vec<String>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OverrideSpec {
@@ -92,6 +107,8 @@ struct OverrideSpec {
     channel: Option<Spanned<String>>,
     audience: Option<Spanned<NameOrNumber>>,
     lang: Option<Spanned<String>>,
+    goal: Option<Goal>,
+    tone: Option<Tone>,
     checklists: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     disable: Vec<Spanned<String>>,
@@ -127,6 +144,8 @@ pub struct Override {
     pub channel: Option<Located>,
     pub audience: Option<Located>,
     pub lang: Option<LangTag>,
+    pub goal: Option<Goal>,
+    pub tone: Option<Tone>,
     pub checklists: Option<Vec<Located>>,
     pub disable: Vec<Located>,
 }
@@ -150,6 +169,11 @@ pub struct Config {
     pub audience: Option<Located>,
     /// The language of posts that neither say nor are long enough to tell.
     pub lang: Option<LangTag>,
+    /// What posts are for, when front matter does not say.
+    pub goal: Option<Goal>,
+    pub tone: Option<Tone>,
+    /// `[strategy]`: the team's own domains and the UTM tags their links carry.
+    pub tracking: Tracking,
     /// Built-in names or paths (relative to the config file).
     pub checklists: Option<Vec<Located>>,
     pub min_score: Option<f64>,
@@ -164,6 +188,54 @@ pub struct Config {
     /// The team's Hunspell dictionaries, in file order.
     pub dictionaries: Vec<DictionaryEntry>,
     pub overrides: Vec<Override>,
+}
+
+/// Reads `[strategy]`: domains as host names (a pasted URL is an error
+/// that says so), parameter names as written.
+fn tracking(src: &Source<'_>, spec: StrategySpec) -> Result<Tracking, LoadError> {
+    let mut domains = Vec::with_capacity(spec.domains.len());
+    for d in spec.domains {
+        let host = d
+            .get_ref()
+            .trim()
+            .trim_start_matches("*.")
+            .to_ascii_lowercase();
+        if host.is_empty() || host.contains(['/', ':', ' ', '?', '#']) || !host.contains('.') {
+            return Err(src
+                .error(d.span(), format!("`{}` is not a domain name", d.get_ref()))
+                .with_key("domains")
+                .with_hint(
+                    "write host names without a scheme or path: domains = [\"example.com\"]",
+                ));
+        }
+        domains.push(host);
+    }
+    let mut tracking = Tracking {
+        domains,
+        ..Tracking::default()
+    };
+    if let Some(params) = spec.utm_parameters {
+        tracking.parameters = Vec::with_capacity(params.len());
+        for p in params {
+            let name = p.get_ref().trim();
+            if name.is_empty() || name.contains(['=', '&', '?', ' ']) {
+                return Err(src
+                    .error(
+                        p.span(),
+                        format!("`{}` is not a query parameter name", p.get_ref()),
+                    )
+                    .with_key("utm_parameters")
+                    .with_hint(
+                        "utm_parameters = [\"utm_source\", \"utm_medium\", \"utm_campaign\"]",
+                    ));
+            }
+            tracking.parameters.push(name.to_owned());
+        }
+    }
+    if let Some(sources) = spec.utm_source {
+        tracking.sources = sources;
+    }
+    Ok(tracking)
 }
 
 impl Config {
@@ -265,6 +337,8 @@ impl Config {
                 channel: o.channel.map(Located::from),
                 audience: o.audience.map(Located::from_name),
                 lang: lang(o.lang)?,
+                goal: o.goal,
+                tone: o.tone,
                 checklists: o
                     .checklists
                     .map(|v| v.into_iter().map(Located::from).collect()),
@@ -292,11 +366,15 @@ impl Config {
         } else {
             Some(glob_set(&spec.exclude)?)
         };
+        let tracking = tracking(&src, spec.strategy)?;
         Ok(Self {
             path: Some(path.to_owned()),
             channel: spec.channel.map(Located::from),
             audience: spec.audience.map(Located::from_name),
             lang: lang(spec.lang)?,
+            goal: spec.goal,
+            tone: spec.tone,
+            tracking,
             checklists: spec
                 .checklists
                 .map(|v| v.into_iter().map(Located::from).collect()),

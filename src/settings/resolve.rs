@@ -17,6 +17,7 @@ use crate::input::document::target_channel;
 use crate::input::document::{Document, Problem};
 use crate::profile::audience::{Audience, Audiences, DEFAULT_AUDIENCE};
 use crate::profile::channel::{Channels, DEFAULT_CHANNEL};
+use crate::profile::purpose::{Goal, Tone};
 use crate::settings::config::{Config, FailOn, Located};
 use crate::span::Span;
 use crate::text::lang::{Detector, LangTag};
@@ -28,6 +29,8 @@ pub struct Choices {
     pub channel: Option<ChannelId>,
     pub audience: Option<Audience>,
     pub lang: Option<LangTag>,
+    pub goal: Option<Goal>,
+    pub tone: Option<Tone>,
     /// Checklists that run, among those loaded.
     pub checklists: Option<Vec<ChecklistId>>,
     /// Rules and checklists switched off (layers add up).
@@ -40,6 +43,8 @@ pub struct CliChoices {
     pub channel: Option<String>,
     pub audience: Option<String>,
     pub lang: Option<String>,
+    pub goal: Option<Goal>,
+    pub tone: Option<Tone>,
     pub min_score: Option<f64>,
     pub fail_on: Option<FailOn>,
 }
@@ -75,6 +80,9 @@ pub struct FileSettings {
     /// Set by front matter, an override or the config; `None`: detect per
     /// post, else `en`.
     pub lang: Option<LangTag>,
+    /// What the file's posts are for; `None` when nothing says.
+    pub goal: Option<Goal>,
+    pub tone: Tone,
     /// Checklists that run on the file, in rule-book order (shared with
     /// every post's score).
     pub checklists: Arc<[ChecklistId]>,
@@ -126,6 +134,8 @@ impl Choices {
                 .lang
                 .as_deref()
                 .and_then(|l| flag(&mut errors, "--lang", LangTag::parse(l))),
+            goal: cli.goal,
+            tone: cli.tone,
             checklists: None,
             disable: Vec::new(),
         };
@@ -167,6 +177,8 @@ impl Choices {
             channel: top_channel,
             audience: audience(&config.audience),
             lang: config.lang,
+            goal: config.goal,
+            tone: config.tone,
             checklists: None,
             disable: Vec::new(),
         };
@@ -217,6 +229,8 @@ impl Choices {
                 channel,
                 audience,
                 lang: o.lang,
+                goal: o.goal,
+                tone: o.tone,
                 checklists,
                 disable,
             });
@@ -348,6 +362,25 @@ impl Layers {
         });
         let lang = lang.or_else(|| layered(&overrides, &self.config, |c| c.lang));
 
+        // Goal and tone: CLI > front matter > override > config. A front
+        // matter name that does not resolve is a problem and falls through.
+        let goal = self.cli.goal.or_else(|| {
+            fm.goal
+                .as_deref()
+                .and_then(|g| Goal::parse(g).map_err(|e| problem(&["goal"], e, None)).ok())
+                .or_else(|| layered(&overrides, &self.config, |c| c.goal))
+        });
+        let tone = self
+            .cli
+            .tone
+            .or_else(|| {
+                fm.tone
+                    .as_deref()
+                    .and_then(|t| Tone::parse(t).map_err(|e| problem(&["tone"], e, None)).ok())
+                    .or_else(|| layered(&overrides, &self.config, |c| c.tone))
+            })
+            .unwrap_or_default();
+
         // Checklists: front matter > override > all loaded (CLI and config
         // already decided what was loaded).
         let mut checklists: Vec<ChecklistId> = match &fm.checklists {
@@ -401,6 +434,8 @@ impl Layers {
             channel_set,
             audience,
             lang,
+            goal,
+            tone,
             checklists: checklists.into(),
             disabled,
         }

@@ -16,6 +16,7 @@ pub use crate::outcome::{Skip, SkipReason};
 use crate::profile::audience::{Audience, AudienceLimit};
 use crate::profile::channel::{ChannelProfile, Limit};
 use crate::profile::counted::Counted;
+use crate::profile::purpose::{Goal, Tone, Tracking};
 use crate::schema::{Source, variants_of};
 use crate::span::Span;
 use crate::text::lang::LangTag;
@@ -35,6 +36,8 @@ pub struct Resources {
     pub vocabulary: std::sync::Arc<Vocabulary>,
     /// The team's Hunspell dictionaries (`[dictionaries]`), by language.
     pub dictionaries: std::sync::Arc<TeamDictionaries>,
+    /// The team's own domains and UTM tags (`[strategy]`).
+    pub tracking: std::sync::Arc<Tracking>,
 }
 
 /// What a kind's `compile` is given besides its own keys: the rule's
@@ -59,6 +62,9 @@ pub struct Context<'a> {
     pub own_front_matter: bool,
     /// The post's language (front matter > override > config > detected > `en`).
     pub lang: LangTag,
+    /// What the post is for, when something says.
+    pub goal: Option<Goal>,
+    pub tone: Tone,
     /// The post's text as the channel's platform counts it.
     pub counted: Counted<'a>,
 }

@@ -20,6 +20,10 @@ pub struct FrontMatter {
     /// written so the config layer decides what it means.
     pub audience: Option<String>,
     pub campaign: Option<String>,
+    /// `awareness`, `engagement` or `conversion`, as written.
+    pub goal: Option<String>,
+    /// `normal` or `crisis`, as written.
+    pub tone: Option<String>,
     pub sponsored: Option<bool>,
     pub lang: Option<String>,
     pub checklists: Option<Vec<String>>,
@@ -121,6 +125,8 @@ const OWN_KEYS: &[&str] = &[
     "channels",
     "audience",
     "campaign",
+    "goal",
+    "tone",
     "sponsored",
     "lang",
     "checklists",
@@ -715,6 +721,22 @@ impl Reader<'_> {
                         format!(
                             "write the campaign's name, e.g. {}",
                             setting(format, "campaign", "spring-launch", "\"spring-launch\"")
+                        )
+                    })
+                }
+                "goal" => {
+                    fm.goal = self.text(&["goal"], value, "a goal", false, || {
+                        format!(
+                            "write `awareness`, `engagement` or `conversion`, e.g. {}",
+                            setting(format, "goal", "conversion", "\"conversion\"")
+                        )
+                    })
+                }
+                "tone" => {
+                    fm.tone = self.text(&["tone"], value, "a tone", false, || {
+                        format!(
+                            "write `normal` or `crisis`, e.g. {}",
+                            setting(format, "tone", "crisis", "\"crisis\"")
                         )
                     })
                 }
