@@ -372,18 +372,13 @@ impl<'a> Runner<'a> {
             .and_then(|name| self.audiences.resolve(name).ok());
         let audience = audience.as_ref().unwrap_or(&self.default_audience);
         let fm_lang = fm.lang.as_deref().and_then(|l| LangTag::parse(l).ok());
-        // Examples of a rule for some goals or tones are checked as the
-        // first of them, unless their front matter says otherwise.
-        let goal = fm
-            .goal
-            .as_deref()
-            .and_then(|g| Goal::parse(g).ok())
-            .or_else(|| rule.goals.as_ref().and_then(|g| g.first().copied()));
+        // As in a run, an example's goal and tone are its front matter's:
+        // an example of a crisis rule says `tone: crisis`.
+        let goal = fm.goal.as_deref().and_then(|g| Goal::parse(g).ok());
         let tone = fm
             .tone
             .as_deref()
             .and_then(|t| Tone::parse(t).ok())
-            .or_else(|| rule.tones.as_ref().and_then(|t| t.first().copied()))
             .unwrap_or_default();
         let reading = profile.reading(doc.syntax);
         let spans = reading.posts(&doc, THREAD_SEPARATOR);
