@@ -181,6 +181,7 @@ impl Engine {
             lang,
             goal: settings.goal,
             tone: settings.tone,
+            tracking: &self.config.tracking,
             counted,
         };
         let mut findings = Vec::new();

@@ -111,7 +111,6 @@ impl Engine {
             base_dir: config.base_dir(),
             vocabulary: Arc::new(vocabulary(&config)?),
             dictionaries: Arc::new(dictionaries(&config)?),
-            tracking: Arc::new(config.tracking.clone()),
         };
         let book = {
             let src = config.source();

@@ -29,7 +29,7 @@ use crate::input::document::{self, Syntax};
 use crate::profile::audience::{Audience, Audiences, DEFAULT_AUDIENCE};
 use crate::profile::channel::Channels;
 use crate::profile::counted::Counted;
-use crate::profile::purpose::{Goal, Tone};
+use crate::profile::purpose::{Goal, Tone, Tracking};
 use crate::span::LineIndex;
 use crate::text::lang::{Detector, LangTag};
 use crate::text::post::{Post, Thread};
@@ -403,6 +403,7 @@ impl<'a> Runner<'a> {
                 lang,
                 goal,
                 tone,
+                tracking: Tracking::for_examples(),
                 counted: Counted::new(profile, &post, fm, None),
             };
             rule.check(id, &post, &thread, &cx, &mut found, &mut skipped);
@@ -746,6 +747,7 @@ examples.good = ["---\nlang: fi\n---\nSynergy."]
         let runner = Runner::new(&engine.book, &engine.channels, &engine.audiences);
         // A second engine, whose command-line channel each case sets.
         let mut whole = Engine::built_in().unwrap();
+        whole.config.tracking = Tracking::for_examples().clone();
         for rule in &engine.book.rules {
             let channel = runner.channel_of(rule);
             whole.layers.cli.channel = Some(channel);

@@ -36,8 +36,6 @@ pub struct Resources {
     pub vocabulary: std::sync::Arc<Vocabulary>,
     /// The team's Hunspell dictionaries (`[dictionaries]`), by language.
     pub dictionaries: std::sync::Arc<TeamDictionaries>,
-    /// The team's own domains and UTM tags (`[strategy]`).
-    pub tracking: std::sync::Arc<Tracking>,
 }
 
 /// What a kind's `compile` is given besides its own keys: the rule's
@@ -65,6 +63,8 @@ pub struct Context<'a> {
     /// What the post is for, when something says.
     pub goal: Option<Goal>,
     pub tone: Tone,
+    /// The team's own domains and UTM tags (`[strategy]`).
+    pub tracking: &'a Tracking,
     /// The post's text as the channel's platform counts it.
     pub counted: Counted<'a>,
 }

@@ -19,6 +19,7 @@ pub mod existence;
 pub mod matcher;
 pub mod metric;
 pub mod platform;
+pub mod tracking;
 pub mod repetition;
 pub mod require;
 pub mod spelling;
@@ -131,6 +132,7 @@ kinds! {
     Spelling => spelling, "spelling";
     Article => article, "article";
     Platform => platform, "platform";
+    Tracking => tracking, "tracking";
 }
 
 impl KindName {

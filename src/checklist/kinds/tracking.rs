@@ -1,0 +1,306 @@
+//! `tracking`: links to the team's own sites carry its UTM tags, the
+//! campaign tag names the post's campaign, and links to other sites do not
+//! carry the team's tags. The domains and tags are the team's
+//! (`[strategy]` in `postlint.toml`); with no domains the rules are silent.
+
+use serde::Deserialize;
+
+use super::api::{Compile, Emit, Input};
+use crate::error::LoadError;
+use crate::profile::purpose::Tracking as Policy;
+use crate::span::Span;
+use crate::text::post::Post;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrackingCheck {
+    /// A link to an own domain lacks some of the required parameters.
+    Untagged,
+    /// An own link's `utm_campaign` is not the post's `campaign`.
+    Campaign,
+    /// A link to another site carries the team's campaign or source.
+    Leaked,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    check: TrackingCheck,
+}
+
+pub const PLACEHOLDERS: &[&str] = &["url", "host", "missing", "found", "campaign"];
+
+pub struct Tracking {
+    check: TrackingCheck,
+}
+
+impl Tracking {
+    pub fn compile(spec: Spec, _cx: &Compile<'_>) -> Result<Self, LoadError> {
+        Ok(Self { check: spec.check })
+    }
+
+    pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
+        let policy: &Policy = input.cx.tracking;
+        if policy.domains.is_empty() {
+            return;
+        }
+        let post = input.post;
+        let campaign = input.cx.front_matter.campaign.as_deref();
+        for unit in post.units(input.scope) {
+            for (span, url) in link_targets(post) {
+                if !unit.contains(span) {
+                    continue;
+                }
+                let Some(link) = Url::parse(url) else {
+                    continue;
+                };
+                let own = policy.owns(&link.host);
+                let vars = |missing: &str, found: &str| {
+                    [
+                        ("url", url.to_owned()),
+                        ("host", link.host.clone()),
+                        ("missing", missing.to_owned()),
+                        ("found", found.to_owned()),
+                        ("campaign", campaign.unwrap_or("").to_owned()),
+                    ]
+                };
+                let mut push = |missing: &str, found: &str| {
+                    let vars = vars(missing, found);
+                    let vars: Vec<(&str, &str)> =
+                        vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    emit.push(span, &vars, None, 1.0);
+                };
+                match self.check {
+                    TrackingCheck::Untagged if own => {
+                        let missing: Vec<&str> = policy
+                            .parameters
+                            .iter()
+                            .map(String::as_str)
+                            .filter(|p| link.param(p).is_none_or(|v| v.is_empty()))
+                            .collect();
+                        if !missing.is_empty() {
+                            push(&missing.join(", "), "");
+                        }
+                    }
+                    TrackingCheck::Campaign if own => {
+                        if let (Some(campaign), Some(found)) =
+                            (campaign, link.param("utm_campaign"))
+                            && !same_campaign(campaign, &found)
+                        {
+                            push("", &found);
+                        }
+                    }
+                    TrackingCheck::Leaked if !own => {
+                        let campaign_tag = campaign.and_then(|c| {
+                            link.param("utm_campaign")
+                                .filter(|found| same_campaign(c, found))
+                        });
+                        let source_tag = link
+                            .param("utm_source")
+                            .filter(|s| policy.sources.iter().any(|t| t.eq_ignore_ascii_case(s)));
+                        if let Some(found) = campaign_tag
+                            .map(|c| format!("utm_campaign={c}"))
+                            .or(source_tag.map(|s| format!("utm_source={s}")))
+                        {
+                            push("", &found);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// Campaign names compare as teams write them: case and `-`/`_`/space
+/// differences aside ("Spring Launch" = "spring-launch").
+fn same_campaign(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' ' | '+'))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
+}
+
+/// Every link of the post with the span of its address: URLs in the text,
+/// Markdown link destinations `[text](url)` and reference definitions
+/// `[ref]: url` (both blanked in the prose view). In order, each once.
+pub fn link_targets<'p>(post: &'p Post<'_>) -> Vec<(Span, &'p str)> {
+    let mut out: Vec<(Span, &str)> = post
+        .entities
+        .iter()
+        .filter(|e| e.kind == crate::text::entities::EntityKind::Url)
+        .map(|e| (e.span, &post.text[e.span.range()]))
+        .collect();
+    for link in &post.links {
+        let raw = &post.source[link.range()];
+        let Some(inner) = raw.strip_suffix(')') else {
+            continue;
+        };
+        let Some(open) = inner.rfind("](") else {
+            continue;
+        };
+        let dest = &inner[open + 2..];
+        let lead = dest.len() - dest.trim_start().len();
+        let dest = dest.trim_start();
+        let (start, target) = match dest.strip_prefix('<') {
+            Some(rest) => (1, rest.split('>').next().unwrap_or("")),
+            None => (0, dest.split_whitespace().next().unwrap_or("")),
+        };
+        if target.is_empty() {
+            continue;
+        }
+        let at = link.start + open + 2 + lead + start;
+        out.push((Span::new(at, at + target.len()), target));
+    }
+    if post.reading == crate::text::post::Reading::Markdown {
+        let mut at = post.span.start;
+        for line in post.source[post.span.range()].split_inclusive('\n') {
+            if let Some((offset, target)) = reference_definition(line) {
+                out.push((Span::new(at + offset, at + offset + target.len()), target));
+            }
+            at += line.len();
+        }
+    }
+    out.sort_by_key(|(s, _)| (s.start, s.end));
+    out.dedup_by(|b, a| a.0.contains(b.0) || b.0.contains(a.0));
+    out
+}
+
+/// `[label]: url "title"` as CommonMark writes a link reference
+/// definition: the address and its offset in the line.
+fn reference_definition(line: &str) -> Option<(usize, &str)> {
+    let trimmed = line.trim_start();
+    let indent = line.len() - trimmed.len();
+    if indent > 3 || !trimmed.starts_with('[') {
+        return None;
+    }
+    let close = trimmed.find("]:")?;
+    let rest = &trimmed[close + 2..];
+    let gap = rest.len() - rest.trim_start().len();
+    let rest = rest.trim_start();
+    let (skip, target) = match rest.strip_prefix('<') {
+        Some(r) => (1, r.split('>').next()?),
+        None => (0, rest.split_whitespace().next()?),
+    };
+    (!target.is_empty()).then_some((indent + close + 2 + gap + skip, target))
+}
+
+/// The parts of an address the checks read.
+struct Url<'u> {
+    /// Lowercase, without port or user.
+    host: String,
+    query: &'u str,
+}
+
+impl<'u> Url<'u> {
+    /// `https://host/path?query#fragment`, or a bare `host.tld/path` as
+    /// posts write them. `None` for anything else (`mailto:`, a path).
+    fn parse(url: &'u str) -> Option<Self> {
+        let rest = match url.split_once("://") {
+            Some((scheme, rest))
+                if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+            {
+                rest
+            }
+            Some(_) => return None,
+            None if url.starts_with('/')
+                || url.starts_with('#')
+                || url.contains(':') && !url.contains('.') =>
+            {
+                return None;
+            }
+            None => url,
+        };
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = &rest[..end];
+        let host = authority.rsplit('@').next()?.split(':').next()?;
+        if !host.contains('.') {
+            return None;
+        }
+        let after = &rest[end..];
+        let query = after
+            .split_once('?')
+            .map_or("", |(_, q)| q.split('#').next().unwrap_or(""));
+        Some(Self {
+            host: host.trim_end_matches('.').to_ascii_lowercase(),
+            query,
+        })
+    }
+
+    /// The first value of query parameter `name`, percent- and
+    /// plus-decoded; `Some("")` for `name=` or a bare `name`.
+    fn param(&self, name: &str) -> Option<String> {
+        self.query
+            .split(['&', ';'])
+            .filter_map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                k.eq_ignore_ascii_case(name).then(|| decode(v))
+            })
+            .next()
+    }
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'+', _) => out.push(b' '),
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 2;
+            }
+            (b, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_give_host_and_parameters() {
+        let u = Url::parse(
+            "https://Shop.Example.com:8080/p?utm_source=x&utm_campaign=Spring%20Launch#top",
+        )
+        .unwrap();
+        assert_eq!(u.host, "shop.example.com");
+        assert_eq!(u.param("utm_source").as_deref(), Some("x"));
+        assert_eq!(u.param("utm_campaign").as_deref(), Some("Spring Launch"));
+        assert_eq!(u.param("utm_medium"), None);
+        let bare = Url::parse("example.com/docs?utm_medium=").unwrap();
+        assert_eq!(bare.host, "example.com");
+        assert_eq!(bare.param("utm_medium").as_deref(), Some(""));
+        assert!(Url::parse("mailto:hi@example.com").is_none());
+        assert!(Url::parse("/docs/page").is_none());
+        assert_eq!(decode("a%2Fb+c%zz%4"), "a/b c%zz%4");
+    }
+
+    #[test]
+    fn campaigns_compare_as_teams_write_them() {
+        assert!(same_campaign("Spring Launch", "spring-launch"));
+        assert!(same_campaign("spring_launch", "SPRING+LAUNCH"));
+        assert!(!same_campaign("spring", "summer"));
+    }
+
+    #[test]
+    fn reference_definitions_give_their_address() {
+        let line = "  [docs]: <https://example.com/d> \"Docs\"\n";
+        let (at, url) = reference_definition(line).unwrap();
+        assert_eq!(url, "https://example.com/d");
+        assert_eq!(&line[at..at + url.len()], url);
+        assert!(reference_definition("    [code]: x").is_none());
+        assert!(reference_definition("[not a def] here").is_none());
+    }
+}
