@@ -486,9 +486,11 @@ fn normalise(path: &Path) -> PathBuf {
 /// The starter file `postlint init` writes.
 pub const STARTER: &str = include_str!("../../rules/postlint.starter.toml");
 
-/// The vocabulary files the starter config names, and what `init` writes
-/// in them when they do not exist yet.
+/// The files the starter config names besides itself (the team's brand
+/// checklist and vocabulary), and what `init` writes in them when they do
+/// not exist yet.
 pub const STARTER_VOCABULARY: &[(&str, &str)] = &[
+    ("brand.toml", include_str!("../../rules/brand.starter.toml")),
     (
         "vocab/accept.txt",
         include_str!("../../rules/accept.starter.txt"),

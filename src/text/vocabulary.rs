@@ -39,8 +39,9 @@ pub enum Verdict<'v> {
 pub struct Vocabulary {
     /// Lowercased entry -> the accepted spellings (empty: any casing).
     accept: HashMap<Box<str>, Vec<Box<str>>>,
-    /// Lowercased rejected entries.
-    reject: HashMap<Box<str>, ()>,
+    /// Lowercased rejected entries, with the reason the file gives
+    /// (`Acme = a competitor; say "other tools"`).
+    reject: HashMap<Box<str>, Option<Box<str>>>,
     /// Jargon terms, in the order first listed; a term listed again
     /// replaces its plain words.
     jargon: Vec<Jargon>,
@@ -152,13 +153,43 @@ impl Vocabulary {
         Ok(())
     }
 
-    /// Adds the entries of one reject file.
+    /// Adds the entries of one reject file: a word per line, optionally
+    /// with the reason after ` = ` (shown in the finding).
     pub fn add_rejected(&mut self, text: &str) -> Result<(), EntryError> {
-        for (line, word) in entries(text) {
-            let word = word.map_err(|message| EntryError { line, message })?;
-            self.reject.insert(word.to_lowercase().into(), ());
+        for (i, line) in text.lines().enumerate() {
+            let entry = jargon_comment(line).trim();
+            if entry.is_empty() {
+                continue;
+            }
+            let (word, reason) = match entry.split_once('=') {
+                Some((w, r)) => (w.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
+                None => (entry, None),
+            };
+            if word.is_empty() || word.contains(char::is_whitespace) {
+                return Err(EntryError {
+                    line: i + 1,
+                    message: format!(
+                        "`{word}` is not one word; write one word per line, then ` = ` and the reason if you like"
+                    ),
+                });
+            }
+            self.reject
+                .insert(word.to_lowercase().into(), reason.map(Into::into));
         }
         Ok(())
+    }
+
+    /// Why the team rejects `word`, when its file says.
+    pub fn reject_reason(&self, word: &str) -> Option<&str> {
+        let lower = word.to_lowercase();
+        let stem = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .unwrap_or(&lower);
+        self.reject
+            .get(lower.as_str())
+            .or_else(|| self.reject.get(stem))
+            .and_then(|r| r.as_deref())
     }
 
     /// Adds the terms of one jargon file: one term per line, plain words
@@ -207,9 +238,9 @@ impl Vocabulary {
         for (key, spellings) in &team.accept {
             self.accept.insert(key.clone(), spellings.clone());
         }
-        for key in team.reject.keys() {
+        for (key, reason) in &team.reject {
             self.accept.remove(key);
-            self.reject.insert(key.clone(), ());
+            self.reject.insert(key.clone(), reason.clone());
         }
         for term in &team.jargon {
             self.add_term(term.clone());
@@ -357,6 +388,17 @@ mod tests {
         assert_eq!(v.verdict("Leverage"), Verdict::Rejected);
         assert_eq!(v.verdict("synergy"), Verdict::Rejected);
         assert_eq!(v.verdict("lever"), Verdict::Unknown);
+    }
+
+    #[test]
+    fn a_rejected_word_may_give_its_reason() {
+        let v = vocab("", "Acme = a competitor; say \"other tools\"\nsynergy\n# note = no\n");
+        assert_eq!(v.verdict("ACME"), Verdict::Rejected);
+        assert_eq!(v.reject_reason("acme's"), Some("a competitor; say \"other tools\""));
+        assert_eq!(v.reject_reason("synergy"), None);
+        assert_eq!(v.verdict("note"), Verdict::Unknown);
+        let mut bad = Vocabulary::default();
+        assert_eq!(bad.add_rejected("old name = retired\n").unwrap_err().line, 1);
     }
 
     #[test]

@@ -133,7 +133,9 @@ fn three() -> usize {
 
 /// `suggestion` is the best correction, `suggestions` up to
 /// `max_suggestions` of them, quoted and comma-separated.
-pub const PLACEHOLDERS: &[&str] = &["match", "suggestion", "suggestions"];
+/// `{reason}`: a rejected word's reason from the team's file, as ": the
+/// reason", or nothing.
+pub const PLACEHOLDERS: &[&str] = &["match", "suggestion", "suggestions", "reason"];
 
 pub struct Spelling {
     check: SpellCheck,
@@ -194,9 +196,9 @@ impl Spelling {
         let src = cx.src;
         let span = cx.span.clone();
         let resources = cx.resources;
-        let template = |m: Option<toml::Spanned<String>>, key: &str| {
+        let template = |m: Option<toml::Spanned<String>>, key: &str, vars: &[&str]| {
             m.map(|m| {
-                Template::parse(m.get_ref(), &["match"])
+                Template::parse(m.get_ref(), vars)
                     .map_err(|e| src.error(m.span(), e).with_key(key))
             })
             .transpose()
@@ -204,8 +206,13 @@ impl Spelling {
         let without_suggestion = template(
             spec.message_without_suggestion,
             "message_without_suggestion",
+            &["match"],
         )?;
-        let rejected = template(spec.message_rejected, "message_rejected")?;
+        let rejected = template(
+            spec.message_rejected,
+            "message_rejected",
+            &["match", "reason"],
+        )?;
         let jargon = match spec.check {
             SpellCheck::Jargon => JargonList::compile(&spec.terms, cx)?.map(Box::new),
             _ => None,
@@ -293,12 +300,18 @@ impl Spelling {
                 continue;
             }
             match (self.check, self.vocabulary.verdict(text)) {
-                (SpellCheck::Vocabulary, Verdict::Rejected) => match &self.rejected {
-                    Some(message) => {
-                        emit.push_message(message, word.span, &[("match", text)], None)
+                (SpellCheck::Vocabulary, Verdict::Rejected) => {
+                    let reason = self
+                        .vocabulary
+                        .reject_reason(text)
+                        .map(|r| format!(": {r}"))
+                        .unwrap_or_default();
+                    let vars = [("match", text), ("suggestion", ""), ("reason", &reason)];
+                    match &self.rejected {
+                        Some(message) => emit.push_message(message, word.span, &vars, None),
+                        None => emit.push(word.span, &vars, None, 1.0),
                     }
-                    None => emit.push(word.span, &[("match", text), ("suggestion", "")], None, 1.0),
-                },
+                }
                 (SpellCheck::Vocabulary, Verdict::Casing(right)) => {
                     let fix = Fix::replace(word.span, right, Applicability::Safe);
                     emit.push(
