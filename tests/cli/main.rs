@@ -23,6 +23,7 @@ mod readable;
 mod scheduler_formats;
 mod selftest;
 mod stats;
+mod strategy;
 mod subcommands;
 mod threads_and_channels;
 

@@ -206,9 +206,11 @@ impl<'u> Url<'u> {
                 rest
             }
             Some(_) => return None,
-            None if url.starts_with('/')
-                || url.starts_with('#')
-                || url.contains(':') && !url.contains('.') =>
+            // A path, a fragment, or a scheme without `//` (`mailto:`, `tel:`).
+            None if url.starts_with(['/', '#'])
+                || url
+                    .split_once(':')
+                    .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphabetic())) =>
             {
                 return None;
             }
