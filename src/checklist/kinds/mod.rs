@@ -19,6 +19,7 @@ pub mod existence;
 pub mod matcher;
 pub mod metric;
 pub mod platform;
+pub mod quoted;
 pub mod repetition;
 pub mod require;
 pub mod spelling;
