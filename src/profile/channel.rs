@@ -421,7 +421,10 @@ impl Channels {
             let writing = &mut profile.writing;
             set(&mut writing.sentence_words, settings.sentence_words);
             set(&mut writing.paragraph_words, settings.paragraph_words);
-            set(&mut writing.emoji_per_100_words, settings.emoji_per_100_words);
+            set(
+                &mut writing.emoji_per_100_words,
+                settings.emoji_per_100_words,
+            );
         }
         Ok(())
     }

@@ -102,10 +102,22 @@ mod tests {
     #[test]
     fn quotation_marks_and_block_quotes_quote() {
         let plain = Reading::Plain;
-        assert!(quoted("Read \"The Mythical Man-Month\" first.", "Man-Month", plain));
+        assert!(quoted(
+            "Read \"The Mythical Man-Month\" first.",
+            "Man-Month",
+            plain
+        ));
         assert!(quoted("Push to the “master” branch.", "master", plain));
-        assert!(quoted("She called it ‘crazy fast’, and it is.", "crazy", plain));
-        assert!(quoted("She called it 'crazy fast', and it is.", "crazy", plain));
+        assert!(quoted(
+            "She called it ‘crazy fast’, and it is.",
+            "crazy",
+            plain
+        ));
+        assert!(quoted(
+            "She called it 'crazy fast', and it is.",
+            "crazy",
+            plain
+        ));
         assert!(quoted(
             "Intro.\n\n> You guys are great, said one reader.",
             "You guys",

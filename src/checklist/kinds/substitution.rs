@@ -98,10 +98,14 @@ impl Substitution {
             return Err(src
                 .error(
                     span,
-                    format!("\"{same}\" is both swapped and an exception, so it would never be found"),
+                    format!(
+                        "\"{same}\" is both swapped and an exception, so it would never be found"
+                    ),
                 )
                 .with_key("except")
-                .with_hint("an exception is a longer context: \"master's degree\" for \"master\""));
+                .with_hint(
+                    "an exception is a longer context: \"master's degree\" for \"master\"",
+                ));
         }
         let entries = spec.swap.into_iter().map(|e| (e, safe)).chain(
             spec.swap_review
@@ -118,8 +122,12 @@ impl Substitution {
             );
             tokens.push(from);
         }
-        let matcher = Matcher::compile(src, span.clone(), &tokens, &[], spec.ignore_case)?
-            .except(src, span, &spec.except, spec.ignore_case)?;
+        let matcher = Matcher::compile(src, span.clone(), &tokens, &[], spec.ignore_case)?.except(
+            src,
+            span,
+            &spec.except,
+            spec.ignore_case,
+        )?;
         Ok(Self {
             matcher,
             swap,
@@ -314,7 +322,10 @@ mod tests {
         let Err(errors) = Engine::with_checklist("team.toml", toml) else {
             panic!("an exception that cancels its own swap loads");
         };
-        assert!(format!("{errors:?}").contains("never be found"), "{errors:?}");
+        assert!(
+            format!("{errors:?}").contains("never be found"),
+            "{errors:?}"
+        );
     }
 
     #[test]
