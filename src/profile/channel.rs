@@ -38,6 +38,9 @@ pub enum Limit {
     /// Writing norms (`[writing]`), not platform limits.
     SentenceWords,
     ParagraphWords,
+    /// Emoji for every 100 words that suit the channel's readers.
+    #[serde(rename = "emoji_per_100_words")]
+    EmojiPer100Words,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -85,7 +88,7 @@ impl Limits {
             Limit::Mentions => self.mentions,
             Limit::Links => self.links,
             Limit::MaxLinks => self.max_links,
-            Limit::SentenceWords | Limit::ParagraphWords => None,
+            Limit::SentenceWords | Limit::ParagraphWords | Limit::EmojiPer100Words => None,
         }
     }
 }
@@ -233,6 +236,9 @@ pub struct Channels {
 pub struct Writing {
     pub sentence_words: Option<usize>,
     pub paragraph_words: Option<usize>,
+    /// How many emoji for every 100 words the channel's readers take well
+    /// (`strategy.emoji-density`): many on Instagram, few on LinkedIn.
+    pub emoji_per_100_words: Option<usize>,
 }
 
 impl ChannelProfile {
@@ -242,6 +248,7 @@ impl ChannelProfile {
         match limit {
             Limit::SentenceWords => self.writing.sentence_words,
             Limit::ParagraphWords => self.writing.paragraph_words,
+            Limit::EmojiPer100Words => self.writing.emoji_per_100_words,
             _ => self.limits.get(limit),
         }
     }
@@ -266,6 +273,7 @@ struct ChannelSettings {
     max_links: Option<usize>,
     sentence_words: Option<usize>,
     paragraph_words: Option<usize>,
+    emoji_per_100_words: Option<usize>,
     /// Count links as the Bluesky app shows them (see the profile).
     shorten_links: Option<bool>,
 }
@@ -413,6 +421,10 @@ impl Channels {
             let writing = &mut profile.writing;
             set(&mut writing.sentence_words, settings.sentence_words);
             set(&mut writing.paragraph_words, settings.paragraph_words);
+            set(
+                &mut writing.emoji_per_100_words,
+                settings.emoji_per_100_words,
+            );
         }
         Ok(())
     }

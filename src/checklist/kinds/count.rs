@@ -1,5 +1,7 @@
 //! `count`: how many of something a scope holds, against `min`/`max`; with
-//! `per_words`, how many for every so many words (a density).
+//! `per_words`, how many for every so many words (a density); with
+//! `versus`, what share of the rule's matches and another word list's the
+//! rule's matches are (a balance: "you" against "we").
 
 use std::collections::BTreeMap;
 
@@ -9,6 +11,7 @@ use toml::Spanned;
 use super::api::{Bounds, Compile, Emit, Input, ThresholdSpec, number};
 use super::countable::Countable;
 use super::matcher::{self, Matcher};
+use super::quoted::is_quoted;
 use crate::error::LoadError;
 use crate::span::Span;
 use crate::text::post::Post;
@@ -37,12 +40,30 @@ pub struct Spec {
     /// Skip units with fewer words: a density means little in a short one.
     #[serde(default)]
     min_words: usize,
+    /// Words or phrases the matches are weighed against: `min`/`max` are
+    /// then the percentage of the matches among both lists' matches
+    /// (`versus = ["we", "our"]`, `min = 20`: "you" is at least a fifth of
+    /// "you" and "we"). A unit with neither is not judged.
+    #[serde(default)]
+    versus: Vec<String>,
+    /// Skip units with fewer matches (with `versus`, of both lists
+    /// together): a share of two pronouns says little.
+    #[serde(default)]
+    min_matches: usize,
+    /// Leave matches in quotation marks or a block quote out of the count:
+    /// someone else's words, a title, a word mentioned rather than used.
+    #[serde(default)]
+    skip_quoted: bool,
 }
 
-/// `value` is the count, or the density with `per_words`; `count` is
-/// always the count and `words` the unit's words; `matches` lists what was
-/// counted, most frequent first ("very ×3, really, just").
-pub const PLACEHOLDERS: &[&str] = &["value", "min", "max", "count", "words", "matches"];
+/// `value` is the count, the density with `per_words`, or the share (a
+/// percentage) with `versus`; `count` is always the count and `words` the
+/// unit's words; `matches` lists what was counted, most frequent first
+/// ("very ×3, really, just"); `versus` is how many of the `versus` words
+/// the unit holds, and `others` lists them like `matches`.
+pub const PLACEHOLDERS: &[&str] = &[
+    "value", "min", "max", "count", "words", "matches", "versus", "others",
+];
 
 /// At most this many different things are named in `{matches}`.
 const MATCHES_NAMED: usize = 8;
@@ -53,6 +74,10 @@ pub struct Count {
     bounds: Bounds,
     per_words: Option<f64>,
     min_words: usize,
+    /// With `versus`: the matcher of the other words.
+    versus: Option<Matcher>,
+    min_matches: usize,
+    skip_quoted: bool,
 }
 
 impl Count {
@@ -79,6 +104,20 @@ impl Count {
                 .with_key("per_words")
                 .with_hint("per_words = 100"));
         }
+        let versus = if spec.versus.is_empty() {
+            None
+        } else if spec.count != Countable::Matches || spec.per_words.is_some() {
+            return Err(src
+                .error(
+                    span,
+                    "`versus` weighs matches against other words: use it with `count = \"matches\"` and without `per_words`",
+                )
+                .with_key("versus"));
+        } else {
+            let other = Matcher::compile(src, span.clone(), &spec.versus, &[], spec.ignore_case)
+                .map_err(|e| e.with_key("versus"))?;
+            Some(other)
+        };
         let bounds = Bounds::compile(src, span, "a `count` rule", spec.min, spec.max)?;
         Ok(Self {
             count: spec.count,
@@ -86,6 +125,9 @@ impl Count {
             bounds,
             per_words: spec.per_words.map(Spanned::into_inner),
             min_words: spec.min_words,
+            versus,
+            min_matches: spec.min_matches,
+            skip_quoted: spec.skip_quoted,
         })
     }
 
@@ -110,9 +152,25 @@ impl Count {
                 Some(per) => words as f64 / per,
                 None => 1.0,
             };
-            let items = self.count.items(post, unit, &self.matcher);
+            let mut items = self.count.items(post, unit, &self.matcher);
+            let mut others = match &self.versus {
+                Some(versus) => Countable::Matches.items(post, unit, versus),
+                None => Vec::new(),
+            };
+            if self.skip_quoted {
+                items.retain(|m| !is_quoted(post, *m));
+                others.retain(|m| !is_quoted(post, *m));
+            }
+            if items.len() + others.len() < self.min_matches {
+                continue;
+            }
             let n = items.len() as f64;
-            let value = n / per_unit;
+            let value = match self.versus {
+                // Neither list in the unit: nothing to weigh.
+                Some(_) if items.is_empty() && others.is_empty() => continue,
+                Some(_) => 100.0 * n / (n + others.len() as f64),
+                None => n / per_unit,
+            };
             let over = max.filter(|max| value > *max);
             let under = min.filter(|min| value < *min);
             if over.is_none() && under.is_none() {
@@ -125,20 +183,34 @@ impl Count {
                 ("count", number(n)),
                 ("words", words.to_string()),
                 ("matches", named(post, &items)),
+                ("versus", others.len().to_string()),
+                ("others", named(post, &others)),
             ];
             let v: Vec<(&str, &str)> = v.iter().map(|(k, s)| (*k, s.as_str())).collect();
             if let Some(max) = over {
-                // Point at the first item past the limit; a density has no
-                // such item (the excess is spread over the unit), so at the
-                // first item, where a reader starts cutting.
-                let at = match self.per_words {
-                    Some(_) => items[0],
-                    None => items[(max as usize).min(items.len() - 1)],
+                // Point at the first item past the limit; a density or a
+                // share has no such item (the excess is spread over the
+                // unit), so at the first item, where a reader starts cutting.
+                let at = if self.per_words.is_some() || self.versus.is_some() {
+                    items[0]
+                } else {
+                    items[(max as usize).min(items.len() - 1)]
                 };
                 emit.push(at, &v, None, value / max.max(f64::MIN_POSITIVE));
             }
             if let Some(min) = under {
-                emit.push(unit, &v, None, min / value.max(1.0 / per_unit));
+                // A share short of its minimum: at the first of the other
+                // words, where the unit starts leaning their way.
+                let at = match others.first() {
+                    Some(first) if self.versus.is_some() => *first,
+                    _ => unit,
+                };
+                let floor = if self.versus.is_some() {
+                    1.0
+                } else {
+                    1.0 / per_unit
+                };
+                emit.push(at, &v, None, min / value.max(floor));
             }
         }
     }
@@ -234,6 +306,46 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].1, "4 in 6 words (4, max 2): very ×4");
         assert!(got[0].0 == "very");
+    }
+
+    #[test]
+    fn versus_weighs_the_matches_against_other_words() {
+        let keys = "tokens = [\"you\", \"your\"]\nversus = [\"we\", \"our\"]\nmin = 20";
+        let message = |count, words, value, versus: &str| {
+            format!("{count} in {words} words ({value}, max ): {versus}")
+        };
+        // "you" is 1 of 6 pronouns: 16.7%, short of 20; at the first "we".
+        let text = "We built our app and we love it. We ship our updates weekly. Try your copy.";
+        let got = found(keys, text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "We");
+        assert_eq!(got[0].1, message(1, 16, "16.7", "your"));
+        // Enough "you", or neither list at all: nothing to say.
+        assert!(found(keys, "We built it for you and your team.").is_empty());
+        assert!(found(keys, "The release is out today.").is_empty());
+        // Never the reader: 0%.
+        let got = found(keys, "We built our app.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "We");
+        // Too few of either to weigh.
+        let fewest = format!("{keys}\nmin_matches = 3");
+        assert!(found(&fewest, "We built our app.").is_empty());
+        assert_eq!(found(&fewest, "We built our app, and we love it.").len(), 1);
+        // `versus` only weighs matches.
+        for bad in [
+            "tokens = [\"you\"]\nversus = [\"we\"]\nmin = 20\nper_words = 100",
+            "tokens = [\"you\"]\nversus = [\" \"]\nmin = 20",
+        ] {
+            let toml = format!(
+                "[checklist]\nid = \"team\"\ntitle = \"Team\"\ndescription = \"d\"\n\n\
+                 [[rule]]\nid = \"dense\"\nkind = \"count\"\ncount = \"matches\"\n{bad}\n\
+                 severity = \"suggestion\"\nmessage = \"m\"\n"
+            );
+            let Err(errors) = Engine::with_checklist("team.toml", &toml) else {
+                panic!("{bad} loads");
+            };
+            assert!(format!("{errors:?}").contains("versus"), "{errors:?}");
+        }
     }
 
     #[test]

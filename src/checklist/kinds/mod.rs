@@ -19,11 +19,12 @@ pub mod existence;
 pub mod matcher;
 pub mod metric;
 pub mod platform;
-pub mod tracking;
+pub mod quoted;
 pub mod repetition;
 pub mod require;
 pub mod spelling;
 pub mod substitution;
+pub mod tracking;
 
 use serde::Deserialize;
 

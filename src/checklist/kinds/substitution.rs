@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::api::{Compile, Emit, Input};
 use super::case::Casing;
 use super::matcher::Matcher;
+use super::quoted::is_quoted;
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
 
@@ -25,6 +26,15 @@ pub struct Spec {
     /// Whether `--fix` may apply the swaps in `swap` without review.
     #[serde(default = "super::yes")]
     safe_fix: bool,
+    /// Words or phrases that cancel a match whose end they cover: the
+    /// contexts where a listed word is the right one ("master's degree",
+    /// "color-blind to", "hate speech").
+    #[serde(default)]
+    except: Vec<String>,
+    /// Leave matches in quotation marks or a block quote alone: someone
+    /// else's words, a title, a word mentioned rather than used.
+    #[serde(default)]
+    skip_quoted: bool,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["match", "suggestion"];
@@ -35,6 +45,7 @@ pub struct Substitution {
     /// replacement, how it takes its case, and whether its fix is safe.
     swap: HashMap<String, (String, Casing, Applicability)>,
     ignore_case: bool,
+    skip_quoted: bool,
 }
 
 impl Substitution {
@@ -73,6 +84,29 @@ impl Substitution {
                 .with_key("swap_review")
                 .with_hint("keep it in one: `swap_review` when its fix needs a person to look"));
         }
+        let every_key = in_swap.iter().cloned().chain(
+            spec.swap_review
+                .keys()
+                .map(|k| normalise(k, spec.ignore_case)),
+        );
+        let keys: HashSet<String> = every_key.collect();
+        if let Some(same) = spec
+            .except
+            .iter()
+            .find(|e| keys.contains(&normalise(e, spec.ignore_case)))
+        {
+            return Err(src
+                .error(
+                    span,
+                    format!(
+                        "\"{same}\" is both swapped and an exception, so it would never be found"
+                    ),
+                )
+                .with_key("except")
+                .with_hint(
+                    "an exception is a longer context: \"master's degree\" for \"master\"",
+                ));
+        }
         let entries = spec.swap.into_iter().map(|e| (e, safe)).chain(
             spec.swap_review
                 .into_iter()
@@ -88,11 +122,17 @@ impl Substitution {
             );
             tokens.push(from);
         }
-        let matcher = Matcher::compile(src, span, &tokens, &[], spec.ignore_case)?;
+        let matcher = Matcher::compile(src, span.clone(), &tokens, &[], spec.ignore_case)?.except(
+            src,
+            span,
+            &spec.except,
+            spec.ignore_case,
+        )?;
         Ok(Self {
             matcher,
             swap,
             ignore_case: spec.ignore_case,
+            skip_quoted: spec.skip_quoted,
         })
     }
 
@@ -100,6 +140,9 @@ impl Substitution {
         let post = input.post;
         for unit in post.units(input.scope) {
             self.matcher.find_visible(post, unit, |m| {
+                if self.skip_quoted && is_quoted(post, m) {
+                    return;
+                }
                 let found = post.slice(m);
                 let Some((to, casing, applicability)) =
                     self.swap.get(&normalise(found, self.ignore_case))
@@ -246,6 +289,43 @@ mod tests {
             panic!("a word in both tables loads");
         };
         assert!(format!("{errors:?}").contains("in both"), "{errors:?}");
+    }
+
+    #[test]
+    fn exceptions_and_quotations_leave_a_swap_alone() {
+        let swap = "\"master\" = \"main\", \"crazy\" = \"wild\"";
+        let except = "except = [\"master's degree\", \"master of science\"]\n";
+        let got = |extra: &str, text: &str| {
+            found(swap, extra, text)
+                .into_iter()
+                .map(|(m, s, _)| (m, s))
+                .collect::<Vec<_>>()
+        };
+        let text = "Her Master's degree and his Master of Science sit on the master copy.";
+        assert_eq!(got(except, text), owned(&[("master", "main")]));
+        // Without the exceptions, every one is found.
+        assert_eq!(got("", text).len(), 3);
+        let text = "They called it \"crazy\", and a crazy week it was.";
+        assert_eq!(got("", text).len(), 2);
+        assert_eq!(
+            got("skip_quoted = true\n", text),
+            owned(&[("crazy", "wild")])
+        );
+    }
+
+    #[test]
+    fn an_exception_that_is_a_swapped_word_is_an_error() {
+        let toml = "[checklist]\nid = \"team\"\ntitle = \"Team\"\ndescription = \"d\"\n\n\
+             [[rule]]\nid = \"plain\"\nkind = \"substitution\"\n\
+             swap_review = { \"Master\" = \"main\" }\nexcept = [\"master\"]\n\
+             severity = \"suggestion\"\nmessage = \"m\"\n";
+        let Err(errors) = Engine::with_checklist("team.toml", toml) else {
+            panic!("an exception that cancels its own swap loads");
+        };
+        assert!(
+            format!("{errors:?}").contains("never be found"),
+            "{errors:?}"
+        );
     }
 
     #[test]
