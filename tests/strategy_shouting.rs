@@ -301,3 +301,27 @@ fn drafts() {
         ["LAST CHANCE", "TONIGHT", "FREE", "BEST", "BUY NOW"]
     );
 }
+
+#[test]
+fn shouting_keys_on_another_check_are_a_load_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("team.toml"),
+        "[checklist]\nid = \"team\"\ntitle = \"Team\"\ndescription = \"d\"\n\n\
+         [[rule]]\nid = \"starts\"\nkind = \"capitalization\"\ncheck = \"sentence-start\"\n\
+         min_run_letters = 3\nseverity = \"warning\"\nmessage = \"{match}\"\n",
+    )
+    .unwrap();
+    let options = Options {
+        config: ConfigSource::Text(
+            dir.path().join("postlint.toml"),
+            "checklists = [\"team.toml\"]\n".into(),
+        ),
+        ..Options::default()
+    };
+    let errors = match Engine::load(&options) {
+        Ok(_) => panic!("loaded"),
+        Err(errors) => format!("{errors:?}"),
+    };
+    assert!(errors.contains("min_run_letters"), "{errors}");
+}
