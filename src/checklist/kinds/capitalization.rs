@@ -1,7 +1,7 @@
 //! `capitalization`: sentences that start in lowercase, and words shouted
-//! in capitals.
+//! in capitals (`shouting.rs`).
 
-use std::collections::HashMap;
+mod shouting;
 
 use serde::Deserialize;
 
@@ -22,12 +22,17 @@ pub enum CapCheck {
 #[serde(deny_unknown_fields)]
 pub struct Spec {
     check: CapCheck,
-    /// Words exempt: brand names written in lowercase ("npm"), acronyms.
+    /// Words exempt: brand names written in lowercase ("npm"); for
+    /// `shouting`, acronyms that are also ordinary words ("PIN"), exactly
+    /// as written.
     #[serde(default)]
     allow: Vec<String>,
-    /// For `shouting`: the fewest letters a capitalised word needs to count
-    /// as shouting (shorter ones are usually acronyms).
+    /// For `shouting`: the fewest letters a word in capitals needs to be
+    /// shouting on its own (shorter ones are usually abbreviations).
     min_letters: Option<usize>,
+    /// For `shouting`: a run of shouted words is shouting when one word
+    /// has `min_letters` letters, or two words have this many.
+    min_run_letters: Option<usize>,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["match", "suggestion"];
@@ -35,15 +40,41 @@ pub const PLACEHOLDERS: &[&str] = &["match", "suggestion"];
 pub struct Capitalization {
     check: CapCheck,
     allow: Vec<String>,
-    min_letters: usize,
+    shouting: Option<shouting::Shouting>,
 }
 
 impl Capitalization {
-    pub fn compile(spec: Spec, _cx: &Compile<'_>) -> Result<Self, LoadError> {
+    pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
+        let shouting = match spec.check {
+            CapCheck::Shouting => Some(shouting::Shouting::compile(
+                spec.allow.clone(),
+                spec.min_letters.unwrap_or(4),
+                spec.min_run_letters.unwrap_or(3),
+                cx,
+            )),
+            CapCheck::SentenceStart => {
+                if spec.min_letters.is_some() || spec.min_run_letters.is_some() {
+                    let key = if spec.min_letters.is_some() {
+                        "min_letters"
+                    } else {
+                        "min_run_letters"
+                    };
+                    return Err(cx
+                        .src
+                        .error(
+                            cx.span.clone(),
+                            format!("`{key}` is a key of `check = \"shouting\"`"),
+                        )
+                        .with_key(key)
+                        .with_hint("remove it, or use `check = \"shouting\"`"));
+                }
+                None
+            }
+        };
         Ok(Self {
             check: spec.check,
             allow: spec.allow,
-            min_letters: spec.min_letters.unwrap_or(4),
+            shouting,
         })
     }
 
@@ -107,34 +138,8 @@ impl Capitalization {
                 }
             }
             CapCheck::Shouting => {
-                let repeated = repeated_capitals(post, self.min_letters);
-                for unit in post.units(input.scope) {
-                    for w in post.words_in(unit) {
-                        if w.kind != WordKind::Word {
-                            continue;
-                        }
-                        let word = post.slice(w.span);
-                        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                        let shouted = letters >= self.min_letters
-                            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-                            && word
-                                .chars()
-                                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
-                        if !shouted
-                            || self.allowed(word)
-                            || looks_like_acronym(post, w.span, word, &repeated)
-                        {
-                            continue;
-                        }
-                        let lower = word.to_lowercase();
-                        let fix = Fix::replace(w.span, lower.clone(), Applicability::Review);
-                        emit.push(
-                            w.span,
-                            &[("match", word), ("suggestion", &lower)],
-                            Some(fix),
-                            1.0,
-                        );
-                    }
+                if let Some(shouting) = &self.shouting {
+                    shouting.check(input, emit);
                 }
             }
         }
@@ -186,36 +191,4 @@ fn continues_as_identifier(after: &str) -> bool {
         Some('.') => chars.next().is_some_and(|c| c.is_ascii_alphanumeric()),
         _ => false,
     }
-}
-
-/// Acronyms ("CUDA", "NVIDIA") are written in capitals, not shouted. Without
-/// a dictionary we tell them apart by use: an acronym is introduced in
-/// brackets, or used again and again, where a shouted word is a one-off.
-/// (A word shouted twice therefore passes; the spelling dictionary of the
-/// `correct` checklist is the better judge.)
-fn looks_like_acronym(
-    post: &crate::text::post::Post<'_>,
-    span: crate::span::Span,
-    word: &str,
-    repeated: &HashMap<&str, usize>,
-) -> bool {
-    let bracketed =
-        post.text[..span.start].ends_with('(') && post.text[span.end..].starts_with(')');
-    bracketed || repeated.get(word).is_some_and(|&n| n >= 2)
-}
-
-/// How often each all-capital word occurs in the post: counted once per
-/// post, not once per shouted word.
-fn repeated_capitals<'p>(
-    post: &'p crate::text::post::Post<'_>,
-    min_letters: usize,
-) -> HashMap<&'p str, usize> {
-    let mut counts = HashMap::new();
-    for w in post.words.iter().filter(|w| w.kind == WordKind::Word) {
-        let word = &post.text[w.span.range()];
-        if word.len() >= min_letters && word.chars().all(|c| !c.is_lowercase()) {
-            *counts.entry(word).or_insert(0) += 1;
-        }
-    }
-    counts
 }
