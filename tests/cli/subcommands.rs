@@ -12,7 +12,7 @@ fn rules_lists_every_built_in_rule_with_its_severity() {
         ("channel.too-long", "error"),
         ("channel.too-many-hashtags", "warning"),
         ("strategy.risky-claim", "error"),
-        ("strategy.missing-call-to-action", "warning"),
+        ("strategy.missing-call-to-action", "suggestion"),
     ] {
         let line = out
             .stdout
@@ -120,7 +120,9 @@ fn init_writes_a_config_that_loads() {
     let written = std::fs::read_to_string(d.join("postlint.toml")).unwrap();
     assert_eq!(written, starter());
     let mut after = listing(d);
-    after.retain(|(n, _)| n != "postlint.toml" && n != "vocab");
+    after.retain(|(n, _)| !["postlint.toml", "vocab", "brand.toml"].contains(&n.as_str()));
+    let brand = std::fs::read_to_string(d.join("brand.toml")).unwrap();
+    assert_eq!(brand, include_str!("../../rules/brand.starter.toml"));
     assert_eq!(after, before, "nothing else created or changed");
     for list in ["accept", "reject"] {
         let words = std::fs::read_to_string(d.join(format!("vocab/{list}.txt"))).unwrap();
@@ -175,7 +177,7 @@ fn init_refuses_to_overwrite_without_force() {
     let names: Vec<String> = listing(d).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
-        ["postlint.toml", "vocab"],
+        ["brand.toml", "postlint.toml", "vocab"],
         "no temporary file left behind"
     );
     // The team's word lists are never overwritten.
