@@ -46,7 +46,7 @@ impl Engine {
         source: String,
     ) -> FileOutcome {
         let syntax = path.map_or(Syntax::Plain, Syntax::from_path);
-        let (posts, audience, problems, no_channel) = {
+        let (posts, (audience, goal, tone), problems, no_channel) = {
             let doc = document::parse(&source, syntax);
             let mut problems = doc.problems.clone();
             let settings =
@@ -62,13 +62,16 @@ impl Engine {
                 .len()
                     > 1,
             });
-            (posts, settings.audience, problems, no_channel)
+            let purpose = (settings.audience, settings.goal, settings.tone);
+            (posts, purpose, problems, no_channel)
         };
         FileOutcome {
             path: shown_path,
             lines: LineIndex::new(&source),
             source,
             audience,
+            goal,
+            tone,
             across_channels: across_channels(&posts),
             posts,
             problems,

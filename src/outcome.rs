@@ -12,6 +12,7 @@ use crate::finding::{Finding, Severity};
 use crate::ids::{ChannelId, ChecklistId, RuleId};
 use crate::input::document::Problem;
 use crate::profile::audience::Audience;
+pub use crate::profile::purpose::{Goal, Tone};
 use crate::span::{LineIndex, Position, Span};
 use crate::text::lang::LangTag;
 
@@ -91,6 +92,9 @@ pub struct FileOutcome {
     pub lines: LineIndex,
     /// Who the file's posts are for (one audience per file).
     pub audience: Audience,
+    /// What the posts are for and the tone they speak in, as resolved.
+    pub goal: Option<Goal>,
+    pub tone: Tone,
     pub posts: Vec<PostOutcome>,
     /// Problems in the file itself (bad front matter, unknown channel...).
     pub problems: Vec<Problem>,
@@ -168,6 +172,8 @@ impl FileOutcome {
             source: String::new(),
             lines: LineIndex::new(""),
             audience,
+            goal: None,
+            tone: Tone::Normal,
             posts: Vec::new(),
             problems: vec![Problem::unlocated(message)],
             no_channel: None,

@@ -125,6 +125,15 @@ fn parse<T: for<'de> Deserialize<'de>>(what: &str, name: &str) -> Result<T, Stri
 }
 
 impl Goal {
+    /// The name users write (`conversion`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Goal::Awareness => "awareness",
+            Goal::Engagement => "engagement",
+            Goal::Conversion => "conversion",
+        }
+    }
+
     pub fn parse(name: &str) -> Result<Self, String> {
         parse("goal", name)
     }
@@ -139,6 +148,14 @@ impl Tone {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_goal_is_shown_by_the_name_users_write() {
+        let names: Vec<&str> = [Goal::Awareness, Goal::Engagement, Goal::Conversion]
+            .map(Goal::name)
+            .to_vec();
+        assert_eq!(names, variants_of::<Goal>());
+    }
 
     #[test]
     fn names_parse_and_typos_get_a_hint() {

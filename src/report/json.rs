@@ -9,6 +9,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::outcome::{Goal, Tone};
+
 use super::{no_channel_text, reason_text, skip_text};
 use crate::outcome::{FileOutcome, PostOutcome, RunInfo, Summary, shown};
 
@@ -34,6 +36,12 @@ struct Post<'a> {
     channel: &'a str,
     audience: &'a str,
     lang: String,
+    /// The post's goal, when something set one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    goal: Option<Goal>,
+    /// Left out for the normal tone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tone: Option<Tone>,
     passed: bool,
     reasons: Vec<String>,
     scores: serde_json::Map<String, serde_json::Value>,
@@ -224,6 +232,8 @@ fn post_json<'a>(info: &'a RunInfo, file: &'a FileOutcome, post: &'a PostOutcome
         channel: &info.channel(post.channel).id,
         audience: &file.audience.name,
         lang: post.lang.to_string(),
+        goal: file.goal,
+        tone: (file.tone != Tone::Normal).then_some(file.tone),
         passed: post.verdict.passed,
         reasons: post
             .verdict

@@ -103,9 +103,17 @@ fn render_post(
 ) -> io::Result<()> {
     let post = &file.posts[index];
     let channel = info.channel(post.channel);
+    // A goal or a crisis tone changes what ran: say so where the post starts.
+    let mut purpose = String::new();
+    if let Some(goal) = file.goal {
+        purpose.push_str(&format!("  ·  goal: {}", goal.name()));
+    }
+    if file.tone == crate::outcome::Tone::Crisis {
+        purpose.push_str("  ·  crisis");
+    }
     writeln!(
         out,
-        "{}  ·  {}  ·  post {} of {}",
+        "{}  ·  {}  ·  post {} of {}{purpose}",
         file.path.bold(),
         channel.name,
         post.index + 1,
