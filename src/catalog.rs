@@ -10,6 +10,31 @@ use crate::checklist::rule::Rule;
 use crate::profile::channel::Channels;
 
 /// The languages a rule is limited to; `None` when it runs on all.
+/// The goals and tones a rule is for, and its severity per goal, as
+/// `(label, value)` lines.
+fn purpose(rule: &Rule) -> Vec<(String, String)> {
+    use crate::profile::purpose::Tone;
+    let mut out = Vec::new();
+    if let Some(goals) = &rule.goals {
+        let names: Vec<&str> = goals.iter().map(|g| g.name()).collect();
+        out.push(("Goals".to_owned(), names.join(", ")));
+    }
+    if let Some(tones) = &rule.tones {
+        let names: Vec<&str> = tones
+            .iter()
+            .map(|t| match t {
+                Tone::Normal => "normal",
+                Tone::Crisis => "crisis",
+            })
+            .collect();
+        out.push(("Tones".to_owned(), names.join(", ")));
+    }
+    for (goal, severity) in &rule.severity_by_goal {
+        out.push((format!("On {} posts", goal.name()), severity.to_string()));
+    }
+    out
+}
+
 fn languages(rule: &Rule) -> Option<String> {
     rule.languages.as_ref().map(|list| {
         list.iter()
@@ -83,6 +108,9 @@ pub fn explain(book: &RuleBook, channels: &Channels, id: &str) -> Result<String,
     );
     if let Some(langs) = languages(rule) {
         let _ = writeln!(out, "Languages: {langs}");
+    }
+    for (label, value) in purpose(rule) {
+        let _ = writeln!(out, "{label}: {value}");
     }
     let _ = writeln!(out, "Defined in: {}", checklist.file);
     if !rule.settings.trim().is_empty() {
@@ -219,6 +247,10 @@ pub fn reference(book: &RuleBook, channels: &Channels) -> String {
                 rule.scope.as_str(),
                 channel_names(rule, channels).unwrap_or_else(|| "all".to_owned()),
                 languages(rule).map_or(String::new(), |l| format!(" · languages: {l}"))
+                    + &purpose(rule)
+                        .iter()
+                        .map(|(label, value)| format!(" · {}: {value}", label.to_lowercase()))
+                        .collect::<String>()
             );
             if !rule.why.is_empty() {
                 let _ = write!(out, "\n{}\n", rule.why);
