@@ -1,4 +1,7 @@
-//! `existence`: words, phrases or patterns that must not appear.
+//! `existence`: words, phrases or patterns that must not appear; with
+//! `url_patterns`, links that must not appear (an affiliate tag); with
+//! `unless`, only where nothing nearby answers them (a claim without a
+//! source, a promotion without a disclosure).
 
 use std::collections::BTreeMap;
 
@@ -7,8 +10,13 @@ use toml::Spanned;
 
 use super::api::{Compile, Emit, Input};
 use super::matcher::{self, Matcher};
+use super::unless::{self, Unless};
 use crate::error::LoadError;
 use crate::fix::{Applicability, Fix};
+use crate::span::Span;
+use crate::text::entities::{self, EntityKind};
+use crate::text::post::{Post, Reading};
+use crate::text::squeeze::Squeezed;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,12 +37,23 @@ pub struct Spec {
     replacement: Option<String>,
     #[serde(default = "super::yes")]
     safe_fix: bool,
+    /// Regexes matched against each link's destination as written (a
+    /// URL in a social post; in Markdown also link targets, reference
+    /// definitions and HTML links, never code); a match reports the URL.
+    #[serde(default)]
+    url_patterns: Vec<Spanned<String>>,
+    /// What cancels a match when the text around it has it: see
+    /// [`super::unless`].
+    unless: Option<Spanned<unless::Spec>>,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["match"];
 
 pub struct Existence {
     matcher: Matcher,
+    /// `url_patterns`, matched against a link's destination.
+    urls: Matcher,
+    unless: Unless,
     replacement: Option<String>,
     fix_applicability: Applicability,
 }
@@ -43,17 +62,31 @@ impl Existence {
     pub fn compile(spec: Spec, cx: &Compile<'_>) -> Result<Self, LoadError> {
         let src = cx.src;
         let span = cx.span.clone();
-        let patterns = matcher::expand_lists(src, span.clone(), spec.patterns, &spec.lists)?;
+        // Lists serve both kinds of pattern: expanded together, so a list
+        // only the URL patterns use is not "unused".
+        let prose = spec.patterns.len();
+        let mut patterns = spec.patterns;
+        patterns.extend(spec.url_patterns);
+        let mut patterns = matcher::expand_lists(src, span.clone(), patterns, &spec.lists)?;
+        let url_patterns = patterns.split_off(prose);
         let matcher =
             Matcher::compile(src, span.clone(), &spec.tokens, &patterns, spec.ignore_case)?
                 .except(src, span.clone(), &spec.except, spec.ignore_case)?;
-        if matcher.is_empty() {
+        let urls = Matcher::compile(src, span.clone(), &[], &url_patterns, spec.ignore_case)
+            .map_err(|e| e.with_key("url_patterns"))?;
+        if matcher.is_empty() && urls.is_empty() {
             return Err(src
-                .error(span, "an `existence` rule needs `tokens` or `patterns`")
+                .error(
+                    span,
+                    "an `existence` rule needs `tokens`, `patterns` or `url_patterns`",
+                )
                 .with_hint("add tokens = [\"word\", \"a phrase\"] or patterns = [\"regex\"]"));
         }
+        let unless = Unless::compile(src, spec.unless, spec.ignore_case)?;
         Ok(Self {
             matcher,
+            urls,
+            unless,
             replacement: spec.replacement,
             fix_applicability: if spec.safe_fix {
                 Applicability::Safe
@@ -65,16 +98,83 @@ impl Existence {
 
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
+        let stands =
+            |m: Span| self.unless.is_empty() || !self.unless.cancels(post, input.thread, m);
         for unit in post.units(input.scope) {
-            self.matcher.find_visible(post, unit, |m| {
+            let mut found = Vec::new();
+            self.matcher.find_visible(post, unit, |m| found.push(m));
+            for m in one_per_place(found) {
+                if !stands(m) {
+                    continue;
+                }
                 let fix = self
                     .replacement
                     .as_ref()
                     .map(|r| Fix::replace(m, r.clone(), self.fix_applicability));
                 emit.push(m, &[("match", post.slice(m))], fix, 1.0);
-            });
+            }
+            if self.urls.is_empty() {
+                continue;
+            }
+            for url in link_targets(post, unit) {
+                let squeezed = std::cell::OnceCell::new();
+                let hit = self.urls.any_in(
+                    post.source,
+                    || squeezed.get_or_init(|| Squeezed::new(post.source, url)),
+                    url,
+                    |_| true,
+                );
+                if hit && stands(url) {
+                    let fix = self
+                        .replacement
+                        .as_ref()
+                        .map(|r| Fix::replace(url, r.clone(), self.fix_applicability));
+                    emit.push(url, &[("match", &post.source[url.range()])], fix, 1.0);
+                }
+            }
         }
     }
+}
+
+/// One finding per place: where two patterns match overlapping text
+/// ("100% guaranteed" and "guaranteed results"), the match that starts
+/// first (at one start, the longer) stands for both.
+fn one_per_place(mut found: Vec<Span>) -> Vec<Span> {
+    if found.len() < 2 {
+        return found;
+    }
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(found.len());
+    for m in found {
+        if kept.last().is_none_or(|k| !k.overlaps(m)) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// Where the links inside `unit` lead, as spans of the file: a social
+/// post's URLs; in Markdown every URL of the source (link targets,
+/// reference definitions, HTML links and bare URLs), outside code.
+fn link_targets(post: &Post<'_>, unit: Span) -> Vec<Span> {
+    if post.reading == Reading::Plain {
+        return post.entities_in(unit, EntityKind::Url).collect();
+    }
+    let Some(source) = post.source.get(unit.range()) else {
+        return Vec::new();
+    };
+    let in_code = |s: Span| {
+        post.code
+            .iter()
+            .chain(&post.code_blocks)
+            .any(|c| c.overlaps(s))
+    };
+    entities::extract(source)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Url)
+        .map(|e| Span::new(unit.start + e.span.start, unit.start + e.span.end))
+        .filter(|s| !in_code(*s))
+        .collect()
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub mod repetition;
 pub mod require;
 pub mod spelling;
 pub mod substitution;
+pub mod unless;
 
 use serde::Deserialize;
 
