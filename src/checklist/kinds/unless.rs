@@ -253,10 +253,16 @@ fn with_trailing_markup(post: &Post<'_>, region: Span) -> Span {
 
 fn has_link(post: &Post<'_>, region: Span) -> bool {
     let region = with_trailing_markup(post, region);
-    post.entities
+    // Both lists are sorted by position and disjoint.
+    let first = post
+        .entities
+        .partition_point(|e| e.span.end <= region.start);
+    let url = post.entities[first..]
         .iter()
-        .any(|e| e.kind == EntityKind::Url && e.span.overlaps(region))
-        || post.links.iter().any(|l| l.overlaps(region))
+        .take_while(|e| e.span.start < region.end)
+        .any(|e| e.kind == EntityKind::Url);
+    let i = post.links.partition_point(|l| l.end <= region.start);
+    url || post.links.get(i).is_some_and(|l| l.overlaps(region))
 }
 
 /// A footnote reference `[^name]` in the Markdown source of `region`.
