@@ -156,6 +156,8 @@ fn guarantees_of_software_and_finance_terms_are_not_promises() {
         "The result is guaranteed to fit in a u32.",
         "Despite guaranteeing memory safety, Rust has no garbage collector.",
         "Our pain points: slow CI and flaky tests; this cures neither.",
+        "The function returns guaranteed-unique IDs.",
+        "Your results are guaranteed to stay private.",
     ];
     let cases: Vec<(&str, &str)> = honest.iter().map(|t| ("p.md", *t)).collect();
     must_pass(RISKY, &cases);
