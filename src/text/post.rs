@@ -467,6 +467,9 @@ fn digits(s: &str) -> Option<usize> {
 #[derive(Debug, Clone, Default)]
 pub struct Thread {
     pub span: Span,
+    /// The first post: where a thread introduces itself (and discloses an
+    /// ad for all of it).
+    pub first: Span,
     pub posts: usize,
     pub words: usize,
     pub emoji: usize,
@@ -487,6 +490,7 @@ impl Thread {
             Span::new(self.span.start, post.span.end)
         };
         if self.posts == 0 {
+            self.first = post.span;
             self.first_numbered = post.number.is_some_and(|n| n.number == 1);
         }
         self.posts += 1;

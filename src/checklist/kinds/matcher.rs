@@ -36,7 +36,7 @@ const REGEX_SIZE_LIMIT: usize = 4 << 20;
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
     /// Tokens that a byte automaton matches exactly: all of them when case
-    /// matters, else the ASCII ones (ASCII case folding).
+    /// matters, else those whose letters are ASCII (ASCII case folding).
     words: Option<AhoCorasick>,
     regexes: Vec<Pattern>,
     /// `except`: a match whose end one of these covers is not reported.
@@ -119,7 +119,7 @@ impl Matcher {
         }
         let eager = !src.is_built_in();
         let (literal, folded): (Vec<&String>, Vec<&String>) =
-            tokens.iter().partition(|t| !ignore_case || t.is_ascii());
+            tokens.iter().partition(|t| !ignore_case || ascii_folds(t));
         let words = (!literal.is_empty())
             .then(|| {
                 let phrases = literal
@@ -457,6 +457,15 @@ pub fn expand_lists(
             )));
     }
     Ok(out)
+}
+
+/// Whether ASCII case folding is all the case folding `token` needs: its
+/// other characters have no case (a curly apostrophe, a dash, an emoji),
+/// so the word automaton can match it instead of a Unicode regex.
+fn ascii_folds(token: &str) -> bool {
+    token
+        .chars()
+        .all(|c| c.is_ascii() || (c.to_lowercase().eq([c]) && c.to_uppercase().eq([c])))
 }
 
 /// A list's name: a letter, then letters, digits, `_` or `-` (so counted
@@ -817,6 +826,17 @@ mod tests {
         // Edges that are not ASCII keep Unicode boundaries.
         assert_eq!(matches(&["été"], &[], "été étéx"), ["été"]);
         assert_eq!(matches(&["#ad"], &[], "#ad #adx"), ["#ad"]);
+    }
+
+    #[test]
+    fn caseless_characters_stay_in_the_word_automaton() {
+        assert!(ascii_folds("won’t") && ascii_folds("#ad") && ascii_folds("a–b 🚀"));
+        assert!(!ascii_folds("café") && !ascii_folds("ǅ"));
+        assert_eq!(
+            matches(&["you won’t believe"], &[], "YOU WON’T BELIEVE it"),
+            ["YOU WON’T BELIEVE"]
+        );
+        assert_eq!(matches(&["won’t"], &[], "won’tx won’t"), ["won’t"]);
     }
 
     #[test]

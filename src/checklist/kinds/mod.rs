@@ -25,6 +25,7 @@ pub mod require;
 pub mod spelling;
 pub mod substitution;
 pub mod tracking;
+pub mod unless;
 
 use serde::Deserialize;
 
