@@ -8,8 +8,6 @@ use serde::Deserialize;
 use super::api::{Compile, Emit, Input};
 use crate::error::LoadError;
 use crate::profile::purpose::Tracking as Policy;
-use crate::span::Span;
-use crate::text::post::Post;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -47,10 +45,8 @@ impl Tracking {
         let post = input.post;
         let campaign = input.cx.front_matter.campaign.as_deref();
         for unit in post.units(input.scope) {
-            for (span, url) in link_targets(post) {
-                if !unit.contains(span) {
-                    continue;
-                }
+            for span in post.link_targets(unit) {
+                let url = &post.source[span.range()];
                 let Some(link) = Url::parse(url) else {
                     continue;
                 };
@@ -122,70 +118,6 @@ fn same_campaign(a: &str, b: &str) -> bool {
             .collect::<String>()
     };
     norm(a) == norm(b)
-}
-
-/// Every link of the post with the span of its address: URLs in the text,
-/// Markdown link destinations `[text](url)` and reference definitions
-/// `[ref]: url` (both blanked in the prose view). In order, each once.
-pub fn link_targets<'p>(post: &'p Post<'_>) -> Vec<(Span, &'p str)> {
-    let mut out: Vec<(Span, &str)> = post
-        .entities
-        .iter()
-        .filter(|e| e.kind == crate::text::entities::EntityKind::Url)
-        .map(|e| (e.span, &post.text[e.span.range()]))
-        .collect();
-    for link in &post.links {
-        let raw = &post.source[link.range()];
-        let Some(inner) = raw.strip_suffix(')') else {
-            continue;
-        };
-        let Some(open) = inner.rfind("](") else {
-            continue;
-        };
-        let dest = &inner[open + 2..];
-        let lead = dest.len() - dest.trim_start().len();
-        let dest = dest.trim_start();
-        let (start, target) = match dest.strip_prefix('<') {
-            Some(rest) => (1, rest.split('>').next().unwrap_or("")),
-            None => (0, dest.split_whitespace().next().unwrap_or("")),
-        };
-        if target.is_empty() {
-            continue;
-        }
-        let at = link.start + open + 2 + lead + start;
-        out.push((Span::new(at, at + target.len()), target));
-    }
-    if post.reading == crate::text::post::Reading::Markdown {
-        let mut at = post.span.start;
-        for line in post.source[post.span.range()].split_inclusive('\n') {
-            if let Some((offset, target)) = reference_definition(line) {
-                out.push((Span::new(at + offset, at + offset + target.len()), target));
-            }
-            at += line.len();
-        }
-    }
-    out.sort_by_key(|(s, _)| (s.start, s.end));
-    out.dedup_by(|b, a| a.0.contains(b.0) || b.0.contains(a.0));
-    out
-}
-
-/// `[label]: url "title"` as CommonMark writes a link reference
-/// definition: the address and its offset in the line.
-fn reference_definition(line: &str) -> Option<(usize, &str)> {
-    let trimmed = line.trim_start();
-    let indent = line.len() - trimmed.len();
-    if indent > 3 || !trimmed.starts_with('[') {
-        return None;
-    }
-    let close = trimmed.find("]:")?;
-    let rest = &trimmed[close + 2..];
-    let gap = rest.len() - rest.trim_start().len();
-    let rest = rest.trim_start();
-    let (skip, target) = match rest.strip_prefix('<') {
-        Some(r) => (1, r.split('>').next()?),
-        None => (0, rest.split_whitespace().next()?),
-    };
-    (!target.is_empty()).then_some((indent + close + 2 + gap + skip, target))
 }
 
 /// The parts of an address the checks read.
@@ -294,15 +226,5 @@ mod tests {
         assert!(same_campaign("Spring Launch", "spring-launch"));
         assert!(same_campaign("spring_launch", "SPRING+LAUNCH"));
         assert!(!same_campaign("spring", "summer"));
-    }
-
-    #[test]
-    fn reference_definitions_give_their_address() {
-        let line = "  [docs]: <https://example.com/d> \"Docs\"\n";
-        let (at, url) = reference_definition(line).unwrap();
-        assert_eq!(url, "https://example.com/d");
-        assert_eq!(&line[at..at + url.len()], url);
-        assert!(reference_definition("    [code]: x").is_none());
-        assert!(reference_definition("[not a def] here").is_none());
     }
 }
