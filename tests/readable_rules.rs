@@ -3,44 +3,14 @@
 //! and feelings that look like passives), how `adverb-density` counts, and
 //! which `plain-words` and `wordy-phrase` fixes are safe to apply unseen.
 
-use std::sync::OnceLock;
+mod common;
 
-use postlint::engine::Engine;
+use common::{Found, engine, findings_in};
 use postlint::fix::Applicability;
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::built_in().expect("built-in checklists load"))
-}
-
-/// A finding as these tests see it: the matched text, the message, and the
-/// fix's replacement and applicability.
-type Found = (String, String, Option<(String, Applicability)>);
 
 /// Each finding of `rule` on `text`.
 fn findings(rule: &str, text: &str) -> Vec<Found> {
-    let engine = engine();
-    let id = engine
-        .book
-        .find_rule(rule)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let out = engine.check_source(None, "t".into(), text.into());
-    out.posts
-        .iter()
-        .flat_map(|p| &p.findings)
-        .filter(|f| f.rule == id)
-        .map(|f| {
-            let fix = f
-                .fix
-                .as_ref()
-                .map(|x| (x.edits[0].replacement.clone(), x.applicability));
-            (
-                out.source[f.span.range()].to_owned(),
-                f.message.clone(),
-                fix,
-            )
-        })
-        .collect()
+    findings_in(engine(), rule, None, text)
 }
 
 fn matched(rule: &str, text: &str) -> Vec<String> {

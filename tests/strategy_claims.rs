@@ -4,31 +4,18 @@
 //! sponsorship signals with and without a disclosure — and the honest
 //! sentences of software and finance posts that must stay quiet.
 
+mod common;
+
 use std::path::Path;
-use std::sync::OnceLock;
 
-use postlint::engine::Engine;
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::built_in().expect("built-in checklists load"))
-}
+use common::{engine, findings_in};
 
 /// What `rule` flags in `text`, read as the file `path` (`.txt` is a
 /// plain social post, `.md` Markdown).
 fn flagged_in(rule: &str, path: &str, text: &str) -> Vec<String> {
-    let engine = engine();
-    let id = engine
-        .book
-        .find_rule(rule)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let out = engine.check_source(Some(Path::new(path)), path.into(), text.into());
-    let mut found: Vec<String> = out
-        .posts
-        .iter()
-        .flat_map(|p| &p.findings)
-        .filter(|f| f.rule == id)
-        .map(|f| out.source[f.span.range()].to_owned())
+    let mut found: Vec<String> = findings_in(engine(), rule, Some(path), text)
+        .into_iter()
+        .map(|f| f.0)
         .collect();
     // A file sent to several channels reports a finding once per post.
     found.dedup();

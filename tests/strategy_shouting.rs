@@ -6,47 +6,19 @@
 //! team's vocabulary) keeps good posts quiet.
 
 use std::path::Path;
-use std::sync::OnceLock;
 
+mod common;
+
+use common::{Found, engine};
 use postlint::engine::{ConfigSource, Engine, Options};
 use postlint::fix::Applicability;
 
 const RULE: &str = "strategy.shouting";
 
-/// A finding as these tests see it: the matched text, the message, and the
-/// fix's replacement and applicability.
-type Found = (String, String, Option<(String, Applicability)>);
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::built_in().expect("built-in checklists load"))
-}
-
 /// Each finding of the rule on `text` (a plain post, or Markdown when
-/// `path` ends in `.md`): the matched text, the message, and the fix's
-/// replacement and applicability.
+/// `path` ends in `.md`).
 fn findings_in(engine: &Engine, path: &str, text: &str) -> Vec<Found> {
-    let id = engine
-        .book
-        .find_rule(RULE)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let out = engine.check_source(Some(Path::new(path)), path.into(), text.into());
-    out.posts
-        .iter()
-        .flat_map(|p| &p.findings)
-        .filter(|f| f.rule == id)
-        .map(|f| {
-            let fix = f
-                .fix
-                .as_ref()
-                .map(|x| (x.edits[0].replacement.clone(), x.applicability));
-            (
-                out.source[f.span.range()].to_owned(),
-                f.message.clone(),
-                fix,
-            )
-        })
-        .collect()
+    common::findings_in(engine, RULE, Some(path), text)
 }
 
 fn flagged_in(path: &str, text: &str) -> Vec<String> {
