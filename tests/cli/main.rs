@@ -10,6 +10,7 @@
 mod channel_examples;
 mod checklists;
 mod colour;
+mod company;
 mod config;
 mod dictionaries;
 mod expected;
