@@ -392,13 +392,22 @@ mod tests {
 
     #[test]
     fn a_rejected_word_may_give_its_reason() {
-        let v = vocab("", "Acme = a competitor; say \"other tools\"\nsynergy\n# note = no\n");
+        let v = vocab(
+            "",
+            "Acme = a competitor; say \"other tools\"\nsynergy\n# note = no\n",
+        );
         assert_eq!(v.verdict("ACME"), Verdict::Rejected);
-        assert_eq!(v.reject_reason("acme's"), Some("a competitor; say \"other tools\""));
+        assert_eq!(
+            v.reject_reason("acme's"),
+            Some("a competitor; say \"other tools\"")
+        );
         assert_eq!(v.reject_reason("synergy"), None);
         assert_eq!(v.verdict("note"), Verdict::Unknown);
         let mut bad = Vocabulary::default();
-        assert_eq!(bad.add_rejected("old name = retired\n").unwrap_err().line, 1);
+        assert_eq!(
+            bad.add_rejected("old name = retired\n").unwrap_err().line,
+            1
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ fn a_missing_call_to_action_costs_more_on_a_post_that_must_convert() {
     write(
         d,
         "flagged.md",
-        &format!("---\ngoal: conversion\n---\n{NO_ASK}"),
+        format!("---\ngoal: conversion\n---\n{NO_ASK}"),
     );
     let rule = "strategy.missing-call-to-action";
     for (file, args, want) in [
@@ -79,11 +79,7 @@ fn crisis_rules_run_for_crisis_posts_only() {
     let d = dir.path();
     write(d, "incidents/outage.md", EVASIVE);
     write(d, "news.md", EVASIVE);
-    write(
-        d,
-        "marked.md",
-        &format!("---\ntone: crisis\n---\n{EVASIVE}"),
-    );
+    write(d, "marked.md", format!("---\ntone: crisis\n---\n{EVASIVE}"));
     let crisis = |report: &Value| {
         rule_ids(report)
             .into_iter()

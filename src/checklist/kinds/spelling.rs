@@ -198,8 +198,7 @@ impl Spelling {
         let resources = cx.resources;
         let template = |m: Option<toml::Spanned<String>>, key: &str, vars: &[&str]| {
             m.map(|m| {
-                Template::parse(m.get_ref(), vars)
-                    .map_err(|e| src.error(m.span(), e).with_key(key))
+                Template::parse(m.get_ref(), vars).map_err(|e| src.error(m.span(), e).with_key(key))
             })
             .transpose()
         };
