@@ -41,6 +41,8 @@ pub enum Limit {
     /// Emoji for every 100 words that suit the channel's readers.
     #[serde(rename = "emoji_per_100_words")]
     EmojiPer100Words,
+    /// The fewest words a post needs to say something on the channel.
+    MinWords,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -88,7 +90,10 @@ impl Limits {
             Limit::Mentions => self.mentions,
             Limit::Links => self.links,
             Limit::MaxLinks => self.max_links,
-            Limit::SentenceWords | Limit::ParagraphWords | Limit::EmojiPer100Words => None,
+            Limit::SentenceWords
+            | Limit::ParagraphWords
+            | Limit::EmojiPer100Words
+            | Limit::MinWords => None,
         }
     }
 }
@@ -239,6 +244,9 @@ pub struct Writing {
     /// How many emoji for every 100 words the channel's readers take well
     /// (`strategy.emoji-density`): many on Instagram, few on LinkedIn.
     pub emoji_per_100_words: Option<usize>,
+    /// Below this many words a post says too little to stand on its own
+    /// (`channel.thin-post`): "Big news coming 👀".
+    pub min_words: Option<usize>,
 }
 
 impl ChannelProfile {
@@ -249,6 +257,7 @@ impl ChannelProfile {
             Limit::SentenceWords => self.writing.sentence_words,
             Limit::ParagraphWords => self.writing.paragraph_words,
             Limit::EmojiPer100Words => self.writing.emoji_per_100_words,
+            Limit::MinWords => self.writing.min_words,
             _ => self.limits.get(limit),
         }
     }
@@ -274,6 +283,7 @@ struct ChannelSettings {
     sentence_words: Option<usize>,
     paragraph_words: Option<usize>,
     emoji_per_100_words: Option<usize>,
+    min_words: Option<usize>,
     /// Count links as the Bluesky app shows them (see the profile).
     shorten_links: Option<bool>,
 }
@@ -425,6 +435,7 @@ impl Channels {
                 &mut writing.emoji_per_100_words,
                 settings.emoji_per_100_words,
             );
+            set(&mut writing.min_words, settings.min_words);
         }
         Ok(())
     }
