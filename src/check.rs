@@ -216,7 +216,10 @@ impl Engine {
             post.words.len(),
             &settings.checklists,
         );
-        let verdict = self.verdict(&findings, shown(score.overall));
+        // `min_score` judges the formula's score: the cap for an error is
+        // shown, and the error already fails the post.
+        let uncapped = score.cap.as_ref().map_or(score.overall, |c| c.before);
+        let verdict = self.verdict(&findings, shown(uncapped));
         let length = channel
             .limits
             .max_length

@@ -243,7 +243,7 @@ impl Engine {
             min_score: cli_choices.min_score.or(config.min_score),
             fail_on: cli_choices.fail_on.or(config.fail_on).unwrap_or_default(),
         };
-        let info = run_info(&book, &channels);
+        let info = run_info(&book, &channels, &scoring);
         Ok(Self {
             book,
             channels,
@@ -275,8 +275,14 @@ impl Engine {
     }
 }
 
-fn run_info(book: &RuleBook, channels: &Channels) -> RunInfo {
+fn run_info(book: &RuleBook, channels: &Channels, scoring: &Scoring) -> RunInfo {
     RunInfo {
+        bands: scoring.bands.iter().map(|b| b.name.clone()).collect(),
+        weights: [
+            scoring.weights.error,
+            scoring.weights.warning,
+            scoring.weights.suggestion,
+        ],
         rules: book
             .rules
             .iter()

@@ -19,6 +19,15 @@ pub enum Severity {
 impl Severity {
     pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Suggestion];
 
+    /// Position in [`Severity::ALL`] (error, warning, suggestion).
+    pub const fn index(self) -> usize {
+        match self {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Suggestion => 2,
+        }
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Suggestion => "suggestion",

@@ -22,6 +22,11 @@ pub struct RunInfo {
     pub rules: Vec<RuleInfo>,
     pub checklists: Vec<ChecklistInfo>,
     pub channels: Vec<ChannelInfo>,
+    /// Band names, highest first (`PostScore::band` indexes them).
+    pub bands: Vec<String>,
+    /// What a finding of each severity weighs, for explaining scores:
+    /// error, warning, suggestion.
+    pub weights: [f64; 3],
 }
 
 #[derive(Debug, Clone)]
@@ -286,8 +291,21 @@ pub struct ChecklistScore {
     pub checklist: ChecklistId,
     pub score: f64,
     pub penalty: f64,
-    /// Largest first; they add up to `100 - score`.
+    /// Largest first; they add up to `100 -` the score before any cap.
     pub deductions: Vec<Deduction>,
+    /// The score the formula gave, when an error held it down to the cap.
+    pub before_cap: Option<f64>,
+}
+
+/// A post with an error finding is held inside the lowest band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreCap {
+    /// The highest score it may show.
+    pub at: f64,
+    /// The overall score the formula gave.
+    pub before: f64,
+    /// The rules whose errors hold it down, in order of first finding.
+    pub rules: Vec<RuleId>,
 }
 
 /// A post's scores. Sparse: only checklists that lost points are stored,
@@ -297,6 +315,10 @@ pub struct PostScore {
     pub words: usize,
     pub units: f64,
     pub overall: f64,
+    /// Index into the run's bands (`RunInfo::bands`) of the shown overall.
+    pub band: usize,
+    /// Set when an error held the scores inside the lowest band.
+    pub cap: Option<Box<ScoreCap>>,
     /// The checklists that ran, in report order (shared by a file's posts).
     pub ran: Arc<[ChecklistId]>,
     /// The checklists of `ran` that lost points, in the same order.
@@ -310,6 +332,7 @@ pub struct ChecklistScoreRef<'a> {
     pub score: f64,
     pub penalty: f64,
     pub deductions: &'a [Deduction],
+    pub before_cap: Option<f64>,
 }
 
 impl PostScore {
@@ -323,12 +346,14 @@ impl PostScore {
                     score: l.score,
                     penalty: l.penalty,
                     deductions: &l.deductions,
+                    before_cap: l.before_cap,
                 },
                 None => ChecklistScoreRef {
                     checklist,
                     score: 100.0,
                     penalty: 0.0,
                     deductions: &[],
+                    before_cap: None,
                 },
             },
         )

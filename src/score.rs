@@ -11,7 +11,7 @@ use crate::error::LoadError;
 use crate::finding::{Finding, Severity};
 use crate::ids::{ChecklistId, RuleId};
 pub use crate::outcome::shown;
-use crate::outcome::{ChecklistScore, Deduction, PostScore};
+use crate::outcome::{ChecklistScore, Deduction, PostScore, ScoreCap};
 use crate::schema::Source;
 use std::sync::Arc;
 
@@ -29,6 +29,56 @@ pub struct Scoring {
     pub words_per_unit: f64,
     pub min_units: f64,
     pub weights: Weights,
+    /// Hold a post with an error finding inside the lowest band.
+    pub cap_on_error: bool,
+    /// Highest first; the last starts at 0 (checked by [`check_bands`]).
+    pub bands: Vec<Band>,
+}
+
+/// A named range of scores: "excellent" from 80.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub name: String,
+    pub min: f64,
+}
+
+/// Bands must name distinct ranges from 100 down to 0: names non-empty and
+/// distinct, `min` falling strictly, the last at 0.
+pub fn check_bands(bands: &[Band]) -> Result<(), String> {
+    let Some(last) = bands.last() else {
+        return Err("give at least one band; the last has `min = 0`".into());
+    };
+    for (i, b) in bands.iter().enumerate() {
+        if b.name.trim().is_empty() {
+            return Err(format!("band {} has no name", i + 1));
+        }
+        if !(0.0..=100.0).contains(&b.min) {
+            return Err(format!(
+                "band `{}`: `min` must be between 0 and 100",
+                b.name
+            ));
+        }
+        if bands[..i].iter().any(|o| o.name == b.name) {
+            return Err(format!("two bands are named `{}`", b.name));
+        }
+        if i > 0 && b.min >= bands[i - 1].min {
+            return Err(format!(
+                "band `{}` starts at {} but must start below `{}` ({}): list bands from the highest",
+                b.name,
+                b.min,
+                bands[i - 1].name,
+                bands[i - 1].min
+            ));
+        }
+    }
+    if last.min != 0.0 {
+        return Err(format!(
+            "the last band, `{}`, must start at 0 so that every score has a band",
+            last.name
+        ));
+    }
+    Ok(())
 }
 
 impl Scoring {
@@ -38,7 +88,28 @@ impl Scoring {
             text: include_str!("../rules/scoring.toml"),
         };
         let doc = src.parse()?;
-        src.read(doc.span(), doc.get_ref(), "scoring")
+        let scoring: Scoring = src.read(doc.span(), doc.get_ref(), "scoring")?;
+        check_bands(&scoring.bands).map_err(|e| src.error(0..0, e).with_key("bands"))?;
+        Ok(scoring)
+    }
+
+    /// The index of the band `score` (as shown, rounded down) falls in.
+    pub fn band_of(&self, score: f64) -> usize {
+        let shown = f64::from(shown(score));
+        self.bands
+            .iter()
+            .position(|b| shown >= b.min)
+            .unwrap_or(self.bands.len().saturating_sub(1))
+    }
+
+    /// The highest score a post with an error may show: one point below
+    /// the second-lowest band, so it lands in the lowest; `None` with one
+    /// band or when capping is off.
+    pub fn error_cap(&self) -> Option<f64> {
+        if !self.cap_on_error || self.bands.len() < 2 {
+            return None;
+        }
+        Some((self.bands[self.bands.len() - 2].min - 1.0).max(0.0))
     }
 
     pub fn weight(&self, severity: Severity) -> f64 {
@@ -106,17 +177,48 @@ pub fn score(
             score,
             penalty,
             deductions,
+            before_cap: None,
         });
     }
-    let overall = if total_weight > 0.0 {
+    let mut overall = if total_weight > 0.0 {
         weighted / total_weight
     } else {
         100.0
     };
+    // An error means the post cannot go out as it is: it shows a score in
+    // the lowest band, and so does each checklist that found one.
+    let mut cap = None;
+    if let Some(at) = scoring.error_cap() {
+        let mut rules: Vec<RuleId> = Vec::new();
+        for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+            if !rules.contains(&f.rule) && ran.contains(&book.rule(f.rule).checklist) {
+                rules.push(f.rule);
+            }
+        }
+        if !rules.is_empty() {
+            for l in &mut lost {
+                let has_error = rules.iter().any(|&r| book.rule(r).checklist == l.checklist);
+                if has_error && l.score > at {
+                    l.before_cap = Some(l.score);
+                    l.score = at;
+                }
+            }
+            if overall > at {
+                cap = Some(Box::new(ScoreCap {
+                    at,
+                    before: overall,
+                    rules,
+                }));
+                overall = at;
+            }
+        }
+    }
     PostScore {
         words,
         units,
         overall,
+        band: scoring.band_of(overall),
+        cap,
         ran: Arc::clone(ran),
         lost,
     }

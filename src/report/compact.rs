@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 
 use super::Options;
-use crate::outcome::{FileOutcome, RunInfo};
+use super::finding_points;
+use crate::outcome::{FileOutcome, PostOutcome, RunInfo, shown};
 
 pub struct Compact {
     pub options: Options,
@@ -51,9 +52,65 @@ impl Compact {
                     f.message
                 )?;
             }
+            if self.options.explain_score {
+                explain(info, file, post, out)?;
+            }
         }
         Ok(())
     }
+}
+
+/// `--explain-score`: a line per deduction, the cap if one held the
+/// score, and the post's scores with the overall band.
+fn explain(
+    info: &RunInfo,
+    file: &FileOutcome,
+    post: &PostOutcome,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let at = file.position(post.span.start);
+    let place = format!("{}:{}:{}", file.path, at.line, at.column);
+    for f in &post.findings {
+        let at = file.position(f.span.start);
+        let rule = info.rule(f.rule);
+        writeln!(
+            out,
+            "{}:{}:{}: deduction {} {} magnitude {:.2}: -{:.2} points",
+            file.path,
+            at.line,
+            at.column,
+            rule.id,
+            f.severity,
+            f.magnitude,
+            finding_points(info, post, f)
+        )?;
+    }
+    if let Some(cap) = &post.score.cap {
+        let rules: Vec<&str> = cap
+            .rules
+            .iter()
+            .map(|&r| info.rule(r).id.as_str())
+            .collect();
+        writeln!(
+            out,
+            "{place}: cap overall {} ({} before the cap): an error ({})",
+            shown(cap.at),
+            shown(cap.before),
+            rules.join(", ")
+        )?;
+    }
+    let scores: Vec<String> = post
+        .score
+        .checklists()
+        .map(|s| format!("{} {}", info.checklist(s.checklist).id, shown(s.score)))
+        .collect();
+    writeln!(
+        out,
+        "{place}: score overall {} ({}), {}",
+        shown(post.score.overall),
+        info.bands[post.score.band],
+        scores.join(", ")
+    )
 }
 
 pub fn finish(errors: &[String], out: &mut dyn Write) -> io::Result<()> {

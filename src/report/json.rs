@@ -11,12 +11,13 @@ use serde::Serialize;
 
 use crate::outcome::{Goal, Tone};
 
-use super::{no_channel_text, reason_text, skip_text};
+use super::{finding_points, no_channel_text, reason_text, skip_text};
 use crate::outcome::{FileOutcome, PostOutcome, RunInfo, Summary, shown};
 
-#[derive(Default)]
 pub struct Json {
     files: usize,
+    /// `--explain-score`: each post carries its `deductions`.
+    explain_score: bool,
 }
 
 #[derive(Serialize)]
@@ -45,6 +46,15 @@ struct Post<'a> {
     passed: bool,
     reasons: Vec<String>,
     scores: serde_json::Map<String, serde_json::Value>,
+    /// The band of the overall score: "excellent", "acceptable"...
+    band: &'a str,
+    /// Set when an error held the scores inside the lowest band.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score_cap: Option<ScoreCapJson<'a>>,
+    /// With `--explain-score`: per checklist id that lost points, each
+    /// finding's cost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deductions: Option<serde_json::Map<String, serde_json::Value>>,
     words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     length: Option<Length>,
@@ -57,6 +67,40 @@ struct Post<'a> {
     /// Rules that could not check this post (left out when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     skipped: Vec<Skipped<'a>>,
+}
+
+#[derive(Serialize)]
+struct ScoreCapJson<'a> {
+    /// The overall score shown, and the one the formula gave.
+    score: u32,
+    before: u32,
+    rules: Vec<&'a str>,
+}
+
+/// Each finding's share of its checklist's lost points: `points` =
+/// 100 × weight × magnitude / (units + penalty), as `--explain-score`
+/// prints them; a checklist's points add up to 100 minus its score before
+/// any cap.
+fn deductions(info: &RunInfo, post: &PostOutcome) -> serde_json::Map<String, serde_json::Value> {
+    let mut out = serde_json::Map::new();
+    for s in post.score.checklists().filter(|s| s.penalty > 0.0) {
+        let list: Vec<serde_json::Value> = post
+            .findings
+            .iter()
+            .filter(|f| info.rule(f.rule).checklist == s.checklist)
+            .map(|f| {
+                let points = finding_points(info, post, f);
+                serde_json::json!({
+                    "rule": info.rule(f.rule).id,
+                    "severity": f.severity.as_str(),
+                    "magnitude": (f.magnitude * 1000.0).round() / 1000.0,
+                    "points": (points * 100.0).round() / 100.0,
+                })
+            })
+            .collect();
+        out.insert(info.checklist(s.checklist).id.clone(), list.into());
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -124,6 +168,13 @@ struct Edit<'a> {
 }
 
 impl Json {
+    pub fn new(explain_score: bool) -> Self {
+        Self {
+            files: 0,
+            explain_score,
+        }
+    }
+
     pub fn begin(&mut self, _: &RunInfo, out: &mut dyn Write) -> io::Result<()> {
         write!(out, "{{\n  \"version\": 1,\n  \"files\": [")
     }
@@ -153,7 +204,12 @@ impl Json {
         write!(out, ",\n      \"posts\": [")?;
         for (i, post) in file.posts.iter().enumerate() {
             out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            write_nested(out, &post_json(info, file, post), 8, true)?;
+            write_nested(
+                out,
+                &post_json(info, file, post, self.explain_score),
+                8,
+                true,
+            )?;
         }
         if !file.posts.is_empty() {
             write!(out, "\n      ")?;
@@ -216,7 +272,12 @@ fn problems(file: &FileOutcome) -> Vec<Problem<'_>> {
         .collect()
 }
 
-fn post_json<'a>(info: &'a RunInfo, file: &'a FileOutcome, post: &'a PostOutcome) -> Post<'a> {
+fn post_json<'a>(
+    info: &'a RunInfo,
+    file: &'a FileOutcome,
+    post: &'a PostOutcome,
+    explain: bool,
+) -> Post<'a> {
     let mut scores = serde_json::Map::new();
     scores.insert("overall".into(), shown(post.score.overall).into());
     for s in post.score.checklists() {
@@ -242,6 +303,13 @@ fn post_json<'a>(info: &'a RunInfo, file: &'a FileOutcome, post: &'a PostOutcome
             .map(|r| reason_text(info, r))
             .collect(),
         scores,
+        band: &info.bands[post.score.band],
+        score_cap: post.score.cap.as_ref().map(|c| ScoreCapJson {
+            score: shown(c.at),
+            before: shown(c.before),
+            rules: c.rules.iter().map(|&r| info.rule(r).id.as_str()).collect(),
+        }),
+        deductions: explain.then(|| deductions(info, post)),
         words: post.score.words,
         length: post.length.map(|(value, max)| Length { value, max }),
         reading_level: (post.reading.words > 0).then(|| {

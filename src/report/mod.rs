@@ -44,7 +44,7 @@ impl Reporter {
         match format {
             Format::Pretty => Reporter::Pretty(pretty::Pretty { options }),
             Format::Compact => Reporter::Compact(compact::Compact { options }),
-            Format::Json => Reporter::Json(json::Json::default()),
+            Format::Json => Reporter::Json(json::Json::new(options.explain_score)),
         }
     }
 
@@ -124,6 +124,23 @@ pub fn skip_text(info: &RunInfo, skip: &Skip) -> String {
             format!("{rule} did not check this post: it is for other languages than `{lang}`")
         }
     }
+}
+
+/// The points a finding cost its checklist: 100 × weight × magnitude /
+/// (units + the checklist's penalty). A checklist's findings add up to 100
+/// minus its score before any cap.
+pub fn finding_points(
+    info: &RunInfo,
+    post: &crate::outcome::PostOutcome,
+    f: &crate::finding::Finding,
+) -> f64 {
+    let checklist = info.rule(f.rule).checklist;
+    let penalty = post
+        .score
+        .checklists()
+        .find(|s| s.checklist == checklist)
+        .map_or(0.0, |s| s.penalty);
+    100.0 * info.weights[f.severity.index()] * f.magnitude / (post.score.units + penalty)
 }
 
 pub fn plural(n: usize, word: &str) -> String {

@@ -236,12 +236,30 @@ fn render_post(
     };
     writeln!(
         out,
-        "  {:<10} {}  {:>3}   {}",
+        "  {:<10} {}  {:>3}  {}   {}",
         "overall",
         bar(post.score.overall),
         shown(post.score.overall),
+        info.bands[post.score.band].bold(),
         verdict
     )?;
+    if options.explain_score
+        && let Some(cap) = &post.score.cap
+    {
+        let rules: Vec<&str> = cap
+            .rules
+            .iter()
+            .map(|&r| info.rule(r).id.as_str())
+            .collect();
+        writeln!(
+            out,
+            "      capped at {} ({}): an error means the post cannot go out as it is ({}); {:.2} before the cap",
+            number(cap.at),
+            info.bands[info.bands.len() - 1],
+            rules.join(", "),
+            cap.before
+        )?;
+    }
     writeln!(out)?;
     Ok(())
 }
@@ -280,11 +298,19 @@ fn explain(
     if s.deductions.is_empty() {
         return Ok(());
     }
+    let formula = s.before_cap.unwrap_or(s.score);
     writeln!(
         out,
         "      {} words = {:.2} units; 100 × {:.2} / ({:.2} + penalty {:.2}) = {:.2}",
-        post.score.words, post.score.units, post.score.units, post.score.units, s.penalty, s.score
+        post.score.words, post.score.units, post.score.units, post.score.units, s.penalty, formula
     )?;
+    if s.before_cap.is_some() {
+        writeln!(
+            out,
+            "      capped at {}: an error in this checklist",
+            number(s.score)
+        )?;
+    }
     for d in s.deductions {
         let rule = info.rule(d.rule);
         writeln!(
