@@ -104,7 +104,26 @@ impl Engine {
                 .map_err(one)?;
         }
         let audiences = Audiences::built_in().map_err(one)?;
-        let scoring = Scoring::built_in().map_err(one)?;
+        let mut scoring = Scoring::built_in().map_err(one)?;
+        if let Some(cap) = config.cap_on_error {
+            scoring.cap_on_error = cap;
+        }
+        if let Some((bands, span)) = &config.bands {
+            let bands: Vec<crate::score::Band> = bands
+                .iter()
+                .map(|b| crate::score::Band {
+                    name: b.name.clone(),
+                    min: b.min,
+                })
+                .collect();
+            crate::score::check_bands(&bands).map_err(|e| {
+                one(config
+                    .error(span.clone(), e)
+                    .with_key("bands")
+                    .with_hint("list [[scoring.bands]] from the highest, each with `name` and `min`; the last has min = 0"))
+            })?;
+            scoring.bands = bands;
+        }
         let sources = checklist_sources(options.checklists.as_deref(), &config)?;
         let mut warnings = Vec::new();
         let resources = Resources {

@@ -65,6 +65,8 @@ struct ConfigSpec {
     #[serde(default)]
     strategy: StrategySpec,
     #[serde(default)]
+    scoring: ScoringSpec,
+    #[serde(default)]
     overrides: Vec<Spanned<OverrideSpec>>,
     /// Read separately, for the spans of its keys (`dictionaries`).
     #[allow(dead_code)]
@@ -88,6 +90,22 @@ struct VocabularySpec {
     /// Terms readers may not know, each with plain words to say instead.
     #[serde(default)]
     jargon: Vec<Spanned<String>>,
+}
+
+/// `[scoring]`: the team's bands and whether an error caps the score.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoringSpec {
+    bands: Option<Spanned<Vec<BandSpec>>>,
+    cap_on_error: Option<bool>,
+}
+
+/// One `[[scoring.bands]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandSpec {
+    pub name: String,
+    pub min: f64,
 }
 
 /// `[strategy]`: the team's own sites, whose links carry its UTM tags.
@@ -174,6 +192,10 @@ pub struct Config {
     pub tone: Option<Tone>,
     /// `[strategy]`: the team's own domains and the UTM tags their links carry.
     pub tracking: Tracking,
+    /// `[scoring]`: bands replacing the built-in ones (with where they are
+    /// written, for errors), and whether an error caps the score.
+    pub bands: Option<(Vec<BandSpec>, std::ops::Range<usize>)>,
+    pub cap_on_error: Option<bool>,
     /// Built-in names or paths (relative to the config file).
     pub checklists: Option<Vec<Located>>,
     pub min_score: Option<f64>,
@@ -375,6 +397,11 @@ impl Config {
             goal: spec.goal,
             tone: spec.tone,
             tracking,
+            bands: spec.scoring.bands.map(|b| {
+                let span = b.span();
+                (b.into_inner(), span)
+            }),
+            cap_on_error: spec.scoring.cap_on_error,
             checklists: spec
                 .checklists
                 .map(|v| v.into_iter().map(Located::from).collect()),
