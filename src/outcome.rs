@@ -297,10 +297,11 @@ pub struct ChecklistScore {
     pub before_cap: Option<f64>,
 }
 
-/// A post with an error finding is held inside the lowest band.
+/// A post with an error finding is scaled into the lowest band.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreCap {
-    /// The highest score it may show.
+    /// The highest score it may show: a post whose only problem is the
+    /// error shows this; its scores are multiplied by `at / 100`.
     pub at: f64,
     /// The overall score the formula gave.
     pub before: f64,

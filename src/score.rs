@@ -185,8 +185,10 @@ pub fn score(
     } else {
         100.0
     };
-    // An error means the post cannot go out as it is: it shows a score in
-    // the lowest band, and so does each checklist that found one.
+    // An error means the post cannot go out as it is: its score is scaled
+    // into the lowest band (100 -> the cap), and so is each checklist that
+    // found one. Scaling, not clamping, keeps the order among failing
+    // posts: more problems still mean a lower score.
     let mut cap = None;
     if let Some(at) = scoring.error_cap() {
         let mut rules: Vec<RuleId> = Vec::new();
@@ -196,21 +198,19 @@ pub fn score(
             }
         }
         if !rules.is_empty() {
+            let factor = at / 100.0;
             for l in &mut lost {
-                let has_error = rules.iter().any(|&r| book.rule(r).checklist == l.checklist);
-                if has_error && l.score > at {
+                if rules.iter().any(|&r| book.rule(r).checklist == l.checklist) {
                     l.before_cap = Some(l.score);
-                    l.score = at;
+                    l.score *= factor;
                 }
             }
-            if overall > at {
-                cap = Some(Box::new(ScoreCap {
-                    at,
-                    before: overall,
-                    rules,
-                }));
-                overall = at;
-            }
+            cap = Some(Box::new(ScoreCap {
+                at,
+                before: overall,
+                rules,
+            }));
+            overall *= factor;
         }
     }
     PostScore {
@@ -307,10 +307,17 @@ mod tests {
         let s = score(&e.scoring, &e.book, &f, 1500, &all(&e));
         assert!((nth(&s, 1).score - 2000.0 / 22.25).abs() < 1e-9);
         assert_eq!(shown(nth(&s, 1).score), 89);
-        // An error weighs 4 and a magnitude multiplies: 100 * 4 / (4 + 4 * 1.5) = 40.
+        // An error weighs 4 and a magnitude multiplies: 100 * 4 / (4 + 4 * 1.5) = 40,
+        // then the error scales it into the lowest band: 40 * 0.59 = 23.6.
         let f = [finding(r, Severity::Error, 1.5)];
         let s = score(&e.scoring, &e.book, &f, 10, &all(&e));
-        assert!((nth(&s, 1).score - 40.0).abs() < 1e-9);
+        assert_eq!(nth(&s, 1).before_cap, Some(40.0));
+        assert!((nth(&s, 1).score - 23.6).abs() < 1e-9);
+        // Overall (100 + 40 + 100 + 100) / 4 = 85, scaled: 50.15.
+        let cap = s.cap.as_ref().expect("an error caps the post");
+        assert!((cap.before - 85.0).abs() < 1e-9 && (s.overall - 50.15).abs() < 1e-9);
+        assert_eq!((cap.at, cap.rules.as_slice()), (59.0, &[r][..]));
+        assert_eq!(e.scoring.bands[s.band].name, "needs work");
     }
 
     #[test]
@@ -374,8 +381,64 @@ mod tests {
         let s = score(&e.scoring, &e.book, &f, 62, &all(&e));
         let strategy = nth(&s, 3);
         let lost: f64 = strategy.deductions.iter().map(|d| d.points).sum();
-        assert!((100.0 - strategy.score - lost).abs() < 1e-9);
+        let formula = strategy.before_cap.expect("the error scaled it");
+        assert!((100.0 - formula - lost).abs() < 1e-9);
         assert_eq!(strategy.deductions[0].rule, r, "largest deduction first");
         assert_eq!(strategy.deductions[1].count, 2);
+    }
+
+    #[test]
+    fn bands_name_the_score_as_shown() {
+        let e = engine();
+        let name = |score: f64| e.scoring.bands[e.scoring.band_of(score)].name.as_str();
+        assert_eq!(name(100.0), "excellent");
+        assert_eq!(name(80.0), "excellent");
+        assert_eq!(name(79.99), "acceptable", "shown as 79");
+        assert_eq!(name(60.0), "acceptable");
+        assert_eq!(name(59.9), "needs work");
+        assert_eq!(name(0.0), "needs work");
+        assert_eq!(e.scoring.error_cap(), Some(59.0));
+    }
+
+    #[test]
+    fn bands_must_run_from_the_highest_down_to_zero() {
+        let band = |name: &str, min: f64| Band {
+            name: name.into(),
+            min,
+        };
+        assert!(check_bands(&[band("good", 70.0), band("poor", 0.0)]).is_ok());
+        for (bands, says) in [
+            (vec![], "at least one band"),
+            (
+                vec![band("good", 70.0), band("poor", 10.0)],
+                "must start at 0",
+            ),
+            (
+                vec![band("poor", 0.0), band("good", 70.0)],
+                "from the highest",
+            ),
+            (vec![band("a", 70.0), band("a", 0.0)], "two bands are named"),
+            (vec![band(" ", 0.0)], "no name"),
+            (vec![band("a", 120.0), band("b", 0.0)], "between 0 and 100"),
+        ] {
+            let e = check_bands(&bands).unwrap_err();
+            assert!(e.contains(says), "{e}");
+        }
+    }
+
+    #[test]
+    fn only_errors_cap_and_capping_can_be_switched_off() {
+        let mut e = engine();
+        let r = rule_of(&e, "strategy", 0);
+        let warnings = [finding(r, Severity::Warning, 3.0)];
+        let s = score(&e.scoring, &e.book, &warnings, 40, &all(&e));
+        assert!(s.cap.is_none() && s.checklists().all(|c| c.before_cap.is_none()));
+        let error = [finding(r, Severity::Error, 1.0)];
+        let capped = score(&e.scoring, &e.book, &error, 40, &all(&e));
+        assert!(capped.overall < 59.0 && capped.cap.is_some());
+        e.scoring.cap_on_error = false;
+        let s = score(&e.scoring, &e.book, &error, 40, &all(&e));
+        assert!(s.cap.is_none());
+        assert!((s.overall - 87.5).abs() < 1e-9, "(3 * 100 + 50) / 4");
     }
 }

@@ -93,9 +93,9 @@ fn explain(
             .collect();
         writeln!(
             out,
-            "{place}: cap overall {} ({} before the cap): an error ({})",
-            shown(cap.at),
+            "{place}: cap overall {} before the cap, scaled by {}/100 for an error ({})",
             shown(cap.before),
+            shown(cap.at),
             rules.join(", ")
         )?;
     }

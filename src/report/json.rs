@@ -71,8 +71,9 @@ struct Post<'a> {
 
 #[derive(Serialize)]
 struct ScoreCapJson<'a> {
-    /// The overall score shown, and the one the formula gave.
-    score: u32,
+    /// The most a post with an error may show (its scores are scaled by
+    /// `at / 100`), and the overall score before.
+    at: u32,
     before: u32,
     rules: Vec<&'a str>,
 }
@@ -305,7 +306,7 @@ fn post_json<'a>(
         scores,
         band: &info.bands[post.score.band],
         score_cap: post.score.cap.as_ref().map(|c| ScoreCapJson {
-            score: shown(c.at),
+            at: shown(c.at),
             before: shown(c.before),
             rules: c.rules.iter().map(|&r| info.rule(r).id.as_str()).collect(),
         }),

@@ -253,11 +253,12 @@ fn render_post(
             .collect();
         writeln!(
             out,
-            "      capped at {} ({}): an error means the post cannot go out as it is ({}); {:.2} before the cap",
-            number(cap.at),
-            info.bands[info.bands.len() - 1],
+            "      an error means the post cannot go out as it is ({}): {:.2} × {}/100 = {:.2}, in the lowest band ({})",
             rules.join(", "),
-            cap.before
+            cap.before,
+            number(cap.at),
+            post.score.overall,
+            info.bands[info.bands.len() - 1]
         )?;
     }
     writeln!(out)?;
@@ -307,8 +308,8 @@ fn explain(
     if s.before_cap.is_some() {
         writeln!(
             out,
-            "      capped at {}: an error in this checklist",
-            number(s.score)
+            "      an error in this checklist: scaled into the lowest band, {:.2}",
+            s.score
         )?;
     }
     for d in s.deductions {

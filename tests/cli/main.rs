@@ -22,6 +22,7 @@ mod languages;
 mod platforms;
 mod readable;
 mod scheduler_formats;
+mod scoring;
 mod selftest;
 mod stats;
 mod strategy;

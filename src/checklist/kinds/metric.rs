@@ -291,6 +291,12 @@ impl Metric {
             {
                 continue;
             }
+            // A unit with no text at all is the empty post's rule
+            // (`characters`, min 1) to report; too few words in it says
+            // nothing more.
+            if self.measure == Measure::Words && post.text[unit.range()].trim().is_empty() {
+                continue;
+            }
             let value = self.measure.value(post, unit, cx);
             let (over, magnitude) = match (min, max) {
                 (_, Some(max)) if value > max => (true, value / max.max(f64::EPSILON)),
