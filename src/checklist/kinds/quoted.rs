@@ -8,6 +8,22 @@ use crate::input::document::BlockKind;
 use crate::span::Span;
 use crate::text::post::Post;
 
+/// True when `span` is one word right between quotation marks or
+/// backticks: a term being named ("the \"fooify\" step", 'the word
+/// "FREE"'), not prose.
+pub fn between_marks(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    matches!(
+        (before, after),
+        (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('\''), Some('\''))
+            | (Some('‘'), Some('’'))
+            | (Some('`'), Some('`'))
+    )
+}
+
 /// True when `span` lies in a block quote, or between an opening and a
 /// closing quotation mark of the block (paragraph, list item...) that
 /// holds it: "straight", “curly”, and single ‘curly’ or 'straight' ones,

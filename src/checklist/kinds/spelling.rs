@@ -285,7 +285,7 @@ impl Spelling {
             }
             let text = post.slice(word.span);
             if !is_checkable(text)
-                || quoted(&post.text, word.span)
+                || super::quoted::between_marks(&post.text, word.span)
                 || glued_to_code(post, word.span)
             {
                 continue;
@@ -728,21 +728,6 @@ fn is_checkable(word: &str) -> bool {
     }
     // Single letters are list markers, variables, initials.
     letters > 1
-}
-
-/// True when `span` is one word between quotes: a term being named
-/// ("the \"fooify\" step"), not prose.
-fn quoted(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    matches!(
-        (before, after),
-        (Some('"'), Some('"'))
-            | (Some('“'), Some('”'))
-            | (Some('\''), Some('\''))
-            | (Some('‘'), Some('’'))
-            | (Some('`'), Some('`'))
-    )
 }
 
 /// The identifiers a post writes as code, inline or in blocks, in lowercase:

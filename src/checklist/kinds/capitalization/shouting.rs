@@ -315,7 +315,11 @@ fn named<'p>(post: &'p Post<'_>, class: &[Class], dict: Dict<'_>) -> HashSet<&'p
             let link = link_text(post, w.span).is_some_and(alone_in);
             let bracket = bracket_around(post, w.span)
                 .is_some_and(|b| post.words_in(b).len() <= BRACKET_WORDS && alone_in(b));
-            if link || bracket || quoted(post, w.span) || expanded_after(post, w.span, text) {
+            if link
+                || bracket
+                || crate::checklist::kinds::quoted::between_marks(&post.text, w.span)
+                || expanded_after(post, w.span, text)
+            {
                 names.insert(text);
             }
         } else if w.kind == WordKind::Word
@@ -397,20 +401,6 @@ fn bracket_around(post: &Post<'_>, span: Span) -> Option<Span> {
     let after = &text[span.end..to];
     let close = after.find(['(', '[', ')', ']', '.', '!', '?'])?;
     (after[close..].starts_with(closer)).then(|| Span::new(from + open, span.end + close + 1))
-}
-
-/// A word between quotes: a term being named ('the word "FREE"', 'use
-/// code "WELCOME"').
-fn quoted(post: &Post<'_>, span: Span) -> bool {
-    let before = post.text[..span.start].chars().next_back();
-    let after = post.text[span.end..].chars().next();
-    matches!(
-        (before, after),
-        (Some('"'), Some('"'))
-            | (Some('“'), Some('”'))
-            | (Some('\''), Some('\''))
-            | (Some('‘'), Some('’'))
-    )
 }
 
 /// "PIN (personal identification number)": a bracket right after the word
