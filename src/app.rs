@@ -178,7 +178,7 @@ fn load_untested(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> 
 /// Reads one input and checks it.
 fn check_input(engine: &Engine, input: &Input) -> FileOutcome {
     match input {
-        Input::Stdin => match read_stdin() {
+        Input::Stdin => match read_stdin(engine.config.max_file_bytes()) {
             Ok(text) => engine.check_source(None, "-".to_owned(), text),
             Err(e) => engine.unreadable("-".to_owned(), e),
         },
