@@ -3,6 +3,8 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+
+use clap::CommandFactory;
 use std::process::ExitCode;
 
 use crate::catalog;
@@ -39,6 +41,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Channels => load_untested(&cli, CliChoices::default())
             .map(|engine| print(&catalog::channels(&engine.channels))),
         Command::Init { force } => init(*force),
+        Command::Completions { shell } => {
+            let mut text = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "postlint", &mut text);
+            Ok(print(&String::from_utf8_lossy(&text)))
+        }
+        Command::Man => Ok(print(&man_page())),
     };
     match result {
         Ok(code) => code,
@@ -49,6 +57,14 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// The man page, as `postlint man` prints it (roff).
+pub fn man_page() -> String {
+    let mut text = Vec::new();
+    // Rendering into memory does not fail.
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut text);
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 fn print(text: &str) -> ExitCode {
@@ -175,13 +191,17 @@ fn load_untested(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> 
     Ok(engine)
 }
 
-/// Reads one input and checks it.
-fn check_input(engine: &Engine, input: &Input) -> FileOutcome {
+/// Reads one input and checks it; stdin as `stdin_name` when given
+/// (`--stdin-filename`: path overrides and syntax by extension).
+fn check_input(engine: &Engine, input: &Input, stdin_name: Option<&Path>) -> FileOutcome {
     match input {
-        Input::Stdin => match read_stdin(engine.config.max_file_bytes()) {
-            Ok(text) => engine.check_source(None, "-".to_owned(), text),
-            Err(e) => engine.unreadable("-".to_owned(), e),
-        },
+        Input::Stdin => {
+            let shown = stdin_name.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+            match read_stdin(engine.config.max_file_bytes()) {
+                Ok(text) => engine.check_source(stdin_name, shown, text),
+                Err(e) => engine.unreadable(shown, e),
+            }
+        }
         Input::File(path) => engine.check_path(path, path.display().to_string()),
     }
 }
@@ -196,15 +216,33 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         min_score: args.min_score,
         fail_on: args.fail_on,
     };
-    let engine = load(cli, choices)?;
+    let engine = match load(cli, choices) {
+        Ok(engine) => engine,
+        // A JSON consumer gets a JSON object even when nothing could load.
+        Err(errors) if args.format == report::Format::Json => {
+            let mut out = io::stdout().lock();
+            let _ = report::json_not_loaded(&errors, &mut out).and_then(|()| out.flush());
+            return Err(errors);
+        }
+        Err(errors) => return Err(errors),
+    };
     let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
+    let width = args.width.or_else(|| {
+        io::stdout()
+            .is_terminal()
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| usize::from(w.0))
+    });
     let mut reporter = Reporter::new(
         args.format,
         report::Options {
             quiet: args.quiet,
             explain_score: args.explain_score,
+            width,
         },
     );
+    let stdin_name = args.stdin_filename.as_deref();
     let mut summary = Summary {
         problems: errors.len(),
         ..Summary::default()
@@ -214,7 +252,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     let written = reporter.begin(&engine.info, &mut out).and_then(|()| {
         crate::run::in_order(
             &inputs,
-            |input| check_input(&engine, input),
+            |input| check_input(&engine, input, stdin_name),
             |file| {
                 summary.add(&file);
                 for p in &file.problems {
