@@ -128,25 +128,7 @@ impl Pretty {
                 plural(s.without_channel, "post")
             ));
         }
-        // Parts that do not fit the width go on lines of their own.
-        let mut line = String::new();
-        let mut used = 0;
-        for part in parts {
-            let w = display_width(&strip_ansi(&part));
-            if !line.is_empty() {
-                if self.options.width.is_some_and(|width| used + 5 + w > width) {
-                    writeln!(out, "{line}")?;
-                    line.clear();
-                    used = 0;
-                } else {
-                    line.push_str("  ·  ");
-                    used += 5;
-                }
-            }
-            line.push_str(&part);
-            used += w;
-        }
-        writeln!(out, "{line}")
+        writeln!(out, "{}", pack(&parts, self.options.width))
     }
 }
 
@@ -160,21 +142,18 @@ fn render_post(
     let post = &file.posts[index];
     let channel = info.channel(post.channel);
     // A goal or a crisis tone changes what ran: say so where the post starts.
-    let mut purpose = String::new();
+    let mut parts = vec![
+        file.path.bold().to_string(),
+        channel.name.clone(),
+        format!("post {} of {}", post.index + 1, post.count),
+    ];
     if let Some(goal) = file.goal {
-        purpose.push_str(&format!("  ·  goal: {}", goal.name()));
+        parts.push(format!("goal: {}", goal.name()));
     }
     if file.tone == crate::outcome::Tone::Crisis {
-        purpose.push_str("  ·  crisis");
+        parts.push("crisis".to_owned());
     }
-    writeln!(
-        out,
-        "{}  ·  {}  ·  post {} of {}{purpose}",
-        file.path.bold(),
-        channel.name,
-        post.index + 1,
-        post.count
-    )?;
+    writeln!(out, "{}", pack(&parts, options.width))?;
     writeln!(out)?;
     let mut repeats = 0;
     for (j, f) in post.findings.iter().enumerate() {
@@ -237,10 +216,8 @@ fn render_post(
             Some(n) => format!(", {n} lines on mobile"),
             None => String::new(),
         };
-        writeln!(
-            out,
-            "Before \"see more\" ({fold} characters{lines}), readers see:"
-        )?;
+        let text = format!("Before \"see more\" ({fold} characters{lines}), readers see:");
+        writeln!(out, "{}", fit(&text, 0, 2, options.width))?;
         // The platform's line breaks, each line wrapped to the terminal.
         let columns = options.width.map_or(78, |w| w.saturating_sub(2).clamp(MIN_WIDTH - 2, 78));
         for text_line in preview.split('\n') {
@@ -620,8 +597,36 @@ fn fit(text: &str, first: usize, indent: usize, width: Option<usize>) -> String 
         return text.to_owned();
     };
     let width = width.max(MIN_WIDTH);
-    let room = |used: usize| width.saturating_sub(used).max(MIN_WIDTH / 2);
-    wrap(text, room(first), room(indent)).join(&format!("\n{}", " ".repeat(indent)))
+    let rest = width.saturating_sub(indent).max(MIN_WIDTH / 2);
+    let first_room = width.saturating_sub(first);
+    let joint = format!("\n{}", " ".repeat(indent));
+    if first_room < MIN_WIDTH / 2 && display_width(text) > first_room {
+        // Too little room left on the first line: start on the next.
+        return format!("{joint}{}", wrap(text, rest, rest).join(&joint));
+    }
+    wrap(text, first_room, rest).join(&joint)
+}
+
+/// Parts joined by "  ·  ", a part that does not fit the width on a line
+/// of its own.
+fn pack(parts: &[String], width: Option<usize>) -> String {
+    let mut text = String::new();
+    let mut used = 0;
+    for part in parts {
+        let w = display_width(&strip_ansi(part));
+        if !text.is_empty() {
+            if width.is_some_and(|width| used + 5 + w > width) {
+                text.push('\n');
+                used = 0;
+            } else {
+                text.push_str("  ·  ");
+                used += 5;
+            }
+        }
+        text.push_str(part);
+        used += w;
+    }
+    text
 }
 
 /// `text` cut to `columns` with "…" when longer.
