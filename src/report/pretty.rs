@@ -64,11 +64,7 @@ impl Pretty {
                 fit(&text, 7, 7, self.options.width)
             )?;
             if let Some(help) = &p.help {
-                writeln!(
-                    out,
-                    "  = help: {}",
-                    fit(help, 10, 10, self.options.width)
-                )?;
+                writeln!(out, "  = help: {}", fit(help, 10, 10, self.options.width))?;
             }
             writeln!(out)?;
         }
@@ -204,7 +200,12 @@ fn render_post(
             post.lang,
             per.join(", ")
         );
-        writeln!(out, "{} {}", "note:".bold(), fit(&text, 6, 6, options.width))?;
+        writeln!(
+            out,
+            "{} {}",
+            "note:".bold(),
+            fit(&text, 6, 6, options.width)
+        )?;
     }
     if !post.skipped.is_empty() {
         writeln!(out)?;
@@ -219,7 +220,9 @@ fn render_post(
         let text = format!("Before \"see more\" ({fold} characters{lines}), readers see:");
         writeln!(out, "{}", fit(&text, 0, 2, options.width))?;
         // The platform's line breaks, each line wrapped to the terminal.
-        let columns = options.width.map_or(78, |w| w.saturating_sub(2).clamp(MIN_WIDTH - 2, 78));
+        let columns = options
+            .width
+            .map_or(78, |w| w.saturating_sub(2).clamp(MIN_WIDTH - 2, 78));
         for text_line in preview.split('\n') {
             for line in wrap(text_line, columns, columns) {
                 writeln!(out, "  {}", line.dimmed())?;
@@ -276,7 +279,16 @@ fn render_post(
             .map(|r| reason_text(info, r))
             .collect();
         // After "  overall    <bar>  NNN  band   FAIL  ".
-        let used = 2 + 10 + 1 + BAR_WIDTH + 2 + 3 + 2 + display_width(&info.bands[post.score.band]) + 3 + 6;
+        let used = 2
+            + 10
+            + 1
+            + BAR_WIDTH
+            + 2
+            + 3
+            + 2
+            + display_width(&info.bands[post.score.band])
+            + 3
+            + 6;
         format!(
             "{}  {}",
             "FAIL".red().bold(),
@@ -449,7 +461,7 @@ fn render_finding(
                 }
             })
             .collect();
-        let at = gutter + 10 + safety.len();
+        let at = gutter + 11 + safety.len();
         writeln!(
             out,
             "{pad} = fix ({safety}): {}",
@@ -704,9 +716,20 @@ mod tests {
         for l in &lines[1..] {
             assert!(l.starts_with("    ") && display_width(l) <= 60, "{fitted}");
         }
-        assert_eq!(lines.join(" ").split_whitespace().collect::<Vec<_>>().join(" "), text);
+        assert_eq!(
+            lines
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            text
+        );
         let url = format!("see https://example.com/{}", "a".repeat(100));
-        assert!(fit(&url, 0, 0, Some(40)).lines().all(|l| display_width(l) <= 40));
+        assert!(
+            fit(&url, 0, 0, Some(40))
+                .lines()
+                .all(|l| display_width(l) <= 40)
+        );
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(strip_ansi("\u{1b}[1;31mred\u{1b}[0m"), "red");
     }
