@@ -455,6 +455,10 @@ fn relative_to(dir: &Path, path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_owned())
 }
 
+/// The files of the checklists `--checklist` selects among those loaded;
+/// `None` when every loaded checklist runs.
+type Selected = Option<Vec<String>>;
+
 /// The checklists to load: `--checklist` > config `checklists` > built-in.
 /// A name is a built-in checklist or a TOML file (relative to the config's
 /// folder when the config names it).
@@ -468,7 +472,7 @@ fn relative_to(dir: &Path, path: &Path) -> PathBuf {
 fn checklist_sources(
     cli: Option<&[String]>,
     config: &Config,
-) -> Result<(Vec<ChecklistSource>, Option<Vec<String>>), Vec<Error>> {
+) -> Result<(Vec<ChecklistSource>, Selected), Vec<Error>> {
     let names: Vec<(String, Option<std::ops::Range<usize>>, PathBuf)> =
         match (cli, &config.checklists) {
             (Some(list), Some(loaded)) => loaded
