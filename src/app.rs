@@ -248,6 +248,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         ..Summary::default()
     };
     let mut problems: Vec<String> = Vec::new();
+    let mut progress = Progress::new(inputs.len());
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = reporter.begin(&engine.info, &mut out).and_then(|()| {
         crate::run::in_order(
@@ -262,12 +263,20 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
                     });
                     problems.push(format!("error: {}{at}: {}", file.path, p.message));
                 }
-                reporter.file(&engine.info, &file, &mut out)
+                progress.step(&file.path);
+                // While the bar shows, the report is written and flushed
+                // with the bar cleared, so the two never mix on a terminal.
+                progress.suspend(|shown| {
+                    reporter.file(&engine.info, &file, &mut out)?;
+                    if shown { out.flush() } else { Ok(()) }
+                })
             },
         )?;
+        progress.finish();
         reporter.finish(&summary, &errors, &mut out)?;
         out.flush()
     });
+    progress.finish();
     drop(out);
     if let Some(code) = after_report(written, &problems, &errors, summary.files)? {
         return Ok(code);
@@ -283,6 +292,63 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // ~1 ms of a one-post run, and the OS takes the memory back at once.
     std::mem::forget(engine);
     Ok(code)
+}
+
+/// A progress bar on stderr for a run that takes more than two seconds,
+/// when stderr is a terminal: hidden until then, so short runs and CI logs
+/// never see it; cleared when the run ends.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: std::time::Instant,
+    shown: bool,
+}
+
+impl Progress {
+    const AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+
+    fn new(files: usize) -> Self {
+        let bar = (files > 1 && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {wide_msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Self {
+            bar,
+            start: std::time::Instant::now(),
+            shown: false,
+        }
+    }
+
+    fn step(&mut self, path: &str) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        bar.set_message(path.to_owned());
+        if !self.shown && self.start.elapsed() >= Self::AFTER {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.shown = true;
+        }
+    }
+
+    /// Runs `f` with the bar out of the way; `f` is told whether it shows.
+    fn suspend<R>(&self, f: impl FnOnce(bool) -> R) -> R {
+        match &self.bar {
+            Some(bar) if self.shown => bar.suspend(|| f(true)),
+            _ => f(false),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
