@@ -32,8 +32,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 .map(|text| print(&text))
                 .map_err(|e| vec![e])
         }),
-        Command::Rules => load(&cli, CliChoices::default())
-            .map(|engine| print(&catalog::rules(&engine.book, &engine.channels))),
+        Command::Rules => load(&cli, CliChoices::default()).map(|engine| {
+            print(&catalog::rules_of(
+                &engine.book,
+                &engine.channels,
+                engine.layers.cli.checklists.as_deref(),
+            ))
+        }),
         Command::TestChecklists => {
             load_untested(&cli, CliChoices::default()).map(|engine| test_checklists(&engine))
         }

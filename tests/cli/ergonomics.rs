@@ -81,6 +81,12 @@ fn a_built_in_checklist_named_on_the_command_line_runs_in_an_init_project() {
     );
     assert_eq!(checklists_of_findings(&out.json()), ["correct"]);
 
+    // `rules` lists what `--checklist` selected.
+    let out = postlint(&["--checklist", "correct", "rules"], d);
+    out.code(PASSED);
+    assert!(out.stdout.contains("correct.misspelling"), "{}", out.stdout);
+    assert!(!out.stdout.contains("readable.sentence-too-long"));
+
     // A typo is still an error with a hint.
     let out = postlint(&["check", "--checklist", "corect", "post.md"], d);
     out.code(ERROR);
