@@ -672,6 +672,26 @@ max = 20
     }
 
     #[test]
+    fn max_file_size_in_bytes_or_with_a_unit() {
+        assert_eq!(parse_file_size("16MB"), Ok(16 << 20));
+        assert_eq!(parse_file_size("512 kb"), Ok(512 << 10));
+        assert_eq!(parse_file_size("2GiB"), Ok(2 << 30));
+        assert_eq!(parse_file_size("1_000"), Ok(1000));
+        assert!(parse_file_size("1.5MB").is_err());
+        assert!(parse_file_size("99999999999999GB").is_err());
+        assert_eq!(
+            parse("max_file_size = 300\n").unwrap().max_file_bytes(),
+            300
+        );
+        assert_eq!(
+            Config::default().max_file_bytes(),
+            crate::input::read::MAX_FILE_BYTES
+        );
+        let e = parse("max_file_size = -1\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_deref()), (1, Some("max_file_size")));
+    }
+
+    #[test]
     fn dictionaries_are_read_with_their_languages_and_located() {
         let c = parse("[dictionaries]\nde = 'dict/de_DE'\nde_at = \"dict/de_AT\"\n").unwrap();
         let got: Vec<(String, &str)> = c
