@@ -3,6 +3,8 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+
+use clap::CommandFactory;
 use std::process::ExitCode;
 
 use crate::catalog;
@@ -30,8 +32,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 .map(|text| print(&text))
                 .map_err(|e| vec![e])
         }),
-        Command::Rules => load(&cli, CliChoices::default())
-            .map(|engine| print(&catalog::rules(&engine.book, &engine.channels))),
+        Command::Rules => load(&cli, CliChoices::default()).map(|engine| {
+            print(&catalog::rules_of(
+                &engine.book,
+                &engine.channels,
+                engine.layers.cli.checklists.as_deref(),
+            ))
+        }),
         Command::TestChecklists => {
             load_untested(&cli, CliChoices::default()).map(|engine| test_checklists(&engine))
         }
@@ -39,6 +46,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Channels => load_untested(&cli, CliChoices::default())
             .map(|engine| print(&catalog::channels(&engine.channels))),
         Command::Init { force } => init(*force),
+        Command::Completions { shell } => {
+            let mut text = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "postlint", &mut text);
+            Ok(print(&String::from_utf8_lossy(&text)))
+        }
+        Command::Man => Ok(print(&man_page())),
     };
     match result {
         Ok(code) => code,
@@ -49,6 +62,14 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// The man page, as `postlint man` prints it (roff).
+pub fn man_page() -> String {
+    let mut text = Vec::new();
+    // Rendering into memory does not fail.
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut text);
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 fn print(text: &str) -> ExitCode {
@@ -175,13 +196,17 @@ fn load_untested(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> 
     Ok(engine)
 }
 
-/// Reads one input and checks it.
-fn check_input(engine: &Engine, input: &Input) -> FileOutcome {
+/// Reads one input and checks it; stdin as `stdin_name` when given
+/// (`--stdin-filename`: path overrides and syntax by extension).
+fn check_input(engine: &Engine, input: &Input, stdin_name: Option<&Path>) -> FileOutcome {
     match input {
-        Input::Stdin => match read_stdin() {
-            Ok(text) => engine.check_source(None, "-".to_owned(), text),
-            Err(e) => engine.unreadable("-".to_owned(), e),
-        },
+        Input::Stdin => {
+            let shown = stdin_name.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+            match read_stdin(engine.config.max_file_bytes()) {
+                Ok(text) => engine.check_source(stdin_name, shown, text),
+                Err(e) => engine.unreadable(shown, e),
+            }
+        }
         Input::File(path) => engine.check_path(path, path.display().to_string()),
     }
 }
@@ -196,25 +221,44 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         min_score: args.min_score,
         fail_on: args.fail_on,
     };
-    let engine = load(cli, choices)?;
+    let engine = match load(cli, choices) {
+        Ok(engine) => engine,
+        // A JSON consumer gets a JSON object even when nothing could load.
+        Err(errors) if args.format == report::Format::Json => {
+            let mut out = io::stdout().lock();
+            let _ = report::json_not_loaded(&errors, &mut out).and_then(|()| out.flush());
+            return Err(errors);
+        }
+        Err(errors) => return Err(errors),
+    };
     let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
+    let width = args.width.or_else(|| {
+        io::stdout()
+            .is_terminal()
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| usize::from(w.0))
+    });
     let mut reporter = Reporter::new(
         args.format,
         report::Options {
             quiet: args.quiet,
             explain_score: args.explain_score,
+            width,
         },
     );
+    let stdin_name = args.stdin_filename.as_deref();
     let mut summary = Summary {
         problems: errors.len(),
         ..Summary::default()
     };
     let mut problems: Vec<String> = Vec::new();
+    let mut progress = Progress::new(inputs.len());
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = reporter.begin(&engine.info, &mut out).and_then(|()| {
         crate::run::in_order(
             &inputs,
-            |input| check_input(&engine, input),
+            |input| check_input(&engine, input, stdin_name),
             |file| {
                 summary.add(&file);
                 for p in &file.problems {
@@ -224,12 +268,20 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
                     });
                     problems.push(format!("error: {}{at}: {}", file.path, p.message));
                 }
-                reporter.file(&engine.info, &file, &mut out)
+                progress.step(&file.path);
+                // While the bar shows, the report is written and flushed
+                // with the bar cleared, so the two never mix on a terminal.
+                progress.suspend(|shown| {
+                    reporter.file(&engine.info, &file, &mut out)?;
+                    if shown { out.flush() } else { Ok(()) }
+                })
             },
         )?;
+        progress.finish();
         reporter.finish(&summary, &errors, &mut out)?;
         out.flush()
     });
+    progress.finish();
     drop(out);
     if let Some(code) = after_report(written, &problems, &errors, summary.files)? {
         return Ok(code);
@@ -245,6 +297,63 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // ~1 ms of a one-post run, and the OS takes the memory back at once.
     std::mem::forget(engine);
     Ok(code)
+}
+
+/// A progress bar on stderr for a run that takes more than two seconds,
+/// when stderr is a terminal: hidden until then, so short runs and CI logs
+/// never see it; cleared when the run ends.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: std::time::Instant,
+    shown: bool,
+}
+
+impl Progress {
+    const AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+
+    fn new(files: usize) -> Self {
+        let bar = (files > 1 && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {wide_msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Self {
+            bar,
+            start: std::time::Instant::now(),
+            shown: false,
+        }
+    }
+
+    fn step(&mut self, path: &str) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        bar.set_message(path.to_owned());
+        if !self.shown && self.start.elapsed() >= Self::AFTER {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.shown = true;
+        }
+    }
+
+    /// Runs `f` with the bar out of the way; `f` is told whether it shows.
+    fn suspend<R>(&self, f: impl FnOnce(bool) -> R) -> R {
+        match &self.bar {
+            Some(bar) if self.shown => bar.suspend(|| f(true)),
+            _ => f(false),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {

@@ -55,8 +55,21 @@ fn channel_names(rule: &Rule, channels: &Channels) -> Option<String> {
 }
 
 pub fn rules(book: &RuleBook, channel_list: &Channels) -> String {
+    rules_of(book, channel_list, None)
+}
+
+/// `postlint rules`, listing only the checklists in `only` when given
+/// (`--checklist` selecting among a config's checklists).
+pub fn rules_of(
+    book: &RuleBook,
+    channel_list: &Channels,
+    only: Option<&[crate::ids::ChecklistId]>,
+) -> String {
     let mut out = String::new();
-    for checklist in &book.checklists {
+    let selected = book
+        .checklist_ids()
+        .filter(|id| only.is_none_or(|only| only.contains(id)));
+    for checklist in selected.map(|id| book.checklist(id)) {
         let _ = writeln!(
             out,
             "{}  {}",

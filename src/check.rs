@@ -31,7 +31,7 @@ use crate::text::reading_level::{self, Formula};
 impl Engine {
     /// Reads and checks one file. I/O errors become a problem of the file.
     pub fn check_path(&self, path: &Path, shown_path: String) -> FileOutcome {
-        match read_text(path) {
+        match read_text(path, self.config.max_file_bytes()) {
             Ok(source) => self.check_source(Some(path), shown_path, source),
             Err(message) => FileOutcome::unreadable(shown_path, self.default_audience(), message),
         }

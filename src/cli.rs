@@ -58,6 +58,14 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a shell completion script: `postlint completions bash >
+    /// ~/.local/share/bash-completion/completions/postlint`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `postlint man > postlint.1`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +112,27 @@ pub struct CheckArgs {
     /// List the deductions behind every score.
     #[arg(long)]
     pub explain_score: bool,
+
+    /// Fit the pretty report to N columns (default: the terminal's width;
+    /// when not a terminal, long lines are left whole).
+    #[arg(long, value_name = "N", value_parser = parse_width)]
+    pub width: Option<usize>,
+
+    /// Check stdin (`-`) as if it were this file: the config's overrides
+    /// and exclusions by path, and Markdown or plain text by extension.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+fn parse_width(s: &str) -> Result<usize, String> {
+    let v: usize = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of columns"))?;
+    if v >= crate::report::MIN_WIDTH {
+        Ok(v)
+    } else {
+        Err(format!("must be at least {}", crate::report::MIN_WIDTH))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

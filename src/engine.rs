@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::checklist::kinds::api::Resources;
 use crate::checklist::{BUILT_IN, ChecklistSource, RuleBook, RuleOverrides};
 use crate::error::{LoadError, did_you_mean};
+use crate::ids::ChecklistId;
 use crate::outcome::{ChannelInfo, ChecklistInfo, RuleInfo, RunInfo};
 use crate::profile::audience::Audiences;
 use crate::profile::channel::Channels;
@@ -124,7 +125,7 @@ impl Engine {
             })?;
             scoring.bands = bands;
         }
-        let sources = checklist_sources(options.checklists.as_deref(), &config)?;
+        let (sources, selected) = checklist_sources(options.checklists.as_deref(), &config)?;
         let mut warnings = Vec::new();
         let resources = Resources {
             base_dir: config.base_dir(),
@@ -182,7 +183,15 @@ impl Engine {
             }
             book
         };
+        // `--checklist` selects among what is loaded (CLI > front matter >
+        // overrides), by the files it named.
+        let selected: Option<Vec<ChecklistId>> = selected.map(|files| {
+            book.checklist_ids()
+                .filter(|&id| files.contains(&book.checklist(id).file))
+                .collect()
+        });
         let mut engine = Self::assemble(book, channels, audiences, scoring, config, &options.cli)?;
+        engine.layers.cli.checklists = selected;
         engine.warnings = warnings;
         Ok(engine)
     }
@@ -446,16 +455,35 @@ fn relative_to(dir: &Path, path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_owned())
 }
 
+/// The files of the checklists `--checklist` selects among those loaded;
+/// `None` when every loaded checklist runs.
+type Selected = Option<Vec<String>>;
+
 /// The checklists to load: `--checklist` > config `checklists` > built-in.
 /// A name is a built-in checklist or a TOML file (relative to the config's
 /// folder when the config names it).
+///
+/// With both `--checklist` and a config that lists checklists, the config's
+/// are loaded too and the command line's are *selected* (the second value:
+/// their files): the config's `[rules."id"]`, overrides and `disable` name
+/// rules of its own checklists, and `--checklist correct` in a project made
+/// by `postlint init` means "run only `correct`, with our settings", not
+/// "forget our config".
 fn checklist_sources(
     cli: Option<&[String]>,
     config: &Config,
-) -> Result<Vec<ChecklistSource>, Vec<Error>> {
+) -> Result<(Vec<ChecklistSource>, Selected), Vec<Error>> {
     let names: Vec<(String, Option<std::ops::Range<usize>>, PathBuf)> =
         match (cli, &config.checklists) {
-            (Some(list), _) => list
+            (Some(list), Some(loaded)) => loaded
+                .iter()
+                .map(|n| (n.value.clone(), Some(n.span.clone()), config.base_dir()))
+                .chain(
+                    list.iter()
+                        .map(|n| (n.trim().to_owned(), None, PathBuf::from("."))),
+                )
+                .collect(),
+            (Some(list), None) => list
                 .iter()
                 .map(|n| (n.trim().to_owned(), None, PathBuf::from(".")))
                 .collect(),
@@ -469,19 +497,46 @@ fn checklist_sources(
                 .collect(),
         };
     let built_in_names = || BUILT_IN.iter().map(|(n, _)| *n);
-    let mut sources = Vec::with_capacity(names.len());
+    let mut sources: Vec<ChecklistSource> = Vec::with_capacity(names.len());
+    // The files `--checklist` named, when it selects among more.
+    let mut selected: Option<Vec<String>> =
+        (cli.is_some() && config.checklists.is_some()).then(Vec::new);
+    // A file named twice (by the config and on the command line, perhaps
+    // by another path) is loaded once.
+    let mut seen: Vec<(PathBuf, String)> = Vec::new();
     let mut errors = Vec::new();
     for (name, span, base) in names {
+        let from_cli = span.is_none();
+        let mut add = |source: ChecklistSource, key: PathBuf| {
+            let file = match seen.iter().find(|(k, _)| *k == key) {
+                Some((_, file)) => file.clone(),
+                None => {
+                    seen.push((key, source.file.clone()));
+                    let file = source.file.clone();
+                    sources.push(source);
+                    file
+                }
+            };
+            if from_cli && let Some(selected) = selected.as_mut() {
+                selected.push(file);
+            }
+        };
         if let Some(s) = ChecklistSource::built_in(&name) {
-            sources.push(s);
+            add(s, PathBuf::from(format!("<built-in>/{name}")));
             continue;
         }
         let path = base.join(&name);
         match std::fs::read_to_string(&path) {
-            Ok(text) => sources.push(ChecklistSource {
-                file: path.display().to_string(),
-                text,
-            }),
+            Ok(text) => {
+                let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                add(
+                    ChecklistSource {
+                        file: path.display().to_string(),
+                        text,
+                    },
+                    key,
+                );
+            }
             Err(e) => {
                 let hint = match did_you_mean(&name, built_in_names()) {
                     Some(close) => format!("did you mean the built-in `{close}`?"),
@@ -502,7 +557,7 @@ fn checklist_sources(
         }
     }
     if errors.is_empty() {
-        Ok(sources)
+        Ok((sources, selected))
     } else {
         Err(errors)
     }

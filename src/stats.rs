@@ -96,8 +96,16 @@ pub struct LimitStats<'e> {
 /// Reads one input and measures it.
 pub fn measure_input<'e>(engine: &'e Engine, input: &Input, raw: bool) -> FileStats<'e> {
     let (path, shown, text) = match input {
-        Input::Stdin => (None, "-".to_owned(), read_stdin()),
-        Input::File(p) => (Some(p.as_path()), p.display().to_string(), read_text(p)),
+        Input::Stdin => (
+            None,
+            "-".to_owned(),
+            read_stdin(engine.config.max_file_bytes()),
+        ),
+        Input::File(p) => (
+            Some(p.as_path()),
+            p.display().to_string(),
+            read_text(p, engine.config.max_file_bytes()),
+        ),
     };
     match text {
         Ok(text) => measure(engine, path, shown, &text, raw),

@@ -235,6 +235,17 @@ impl Json {
     }
 }
 
+/// A run that did not load: `{"version": 1, "files": [], "errors": [...],
+/// "summary": {... "problems": N ...}}`.
+pub fn not_loaded(errors: &[String], out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{{\n  \"version\": 1,\n  \"files\": [")?;
+    let summary = Summary {
+        problems: errors.len(),
+        ..Summary::default()
+    };
+    Json::new(false).finish(&summary, errors, out)
+}
+
 /// `value` pretty-printed as serde_json prints it `indent` spaces deep:
 /// every line after the first indented (JSON strings hold no raw line
 /// breaks), and the first too when it starts an array element rather than

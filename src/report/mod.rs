@@ -9,6 +9,8 @@ mod json;
 mod pretty;
 pub mod stats;
 
+pub use pretty::MIN_WIDTH;
+
 use std::io::{self, Write};
 
 use crate::finding::Severity;
@@ -30,6 +32,11 @@ pub struct Options {
     pub quiet: bool,
     /// List the deductions behind every score.
     pub explain_score: bool,
+    /// Terminal columns the pretty report fits its lines to (`--width`, or
+    /// the terminal's). `None` (not a terminal): prose lines are not
+    /// wrapped, so a finding's message stays on one line for grep and CI
+    /// logs, and source lines are cut at 100 columns.
+    pub width: Option<usize>,
 }
 
 /// A format's state while a run streams through it.
@@ -76,11 +83,18 @@ impl Reporter {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         match self {
-            Reporter::Pretty(r) => r.finish(summary, out),
+            Reporter::Pretty(r) => r.finish(summary, errors, out),
             Reporter::Compact(_) => compact::finish(errors, out),
             Reporter::Json(r) => r.finish(summary, errors, out),
         }
     }
+}
+
+/// The JSON report of a run that could not load (a config error): the
+/// report's usual shape with no files, the errors in `errors` and counted
+/// in `summary.problems`, so a JSON consumer always gets an object.
+pub fn json_not_loaded(errors: &[String], out: &mut dyn Write) -> io::Result<()> {
+    json::not_loaded(errors, out)
 }
 
 /// Why a post failed, in words: "2 errors: strategy.risky-claim".

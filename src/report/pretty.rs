@@ -43,13 +43,30 @@ impl Pretty {
             && !self.options.quiet
             && !file.posts.is_empty()
         {
+            let text = format!("{}: {}", file.path, no_channel_text(no_channel));
+            let text = fit(&text, 6, 6, self.options.width);
+            let (path, rest) = text.split_at(file.path.len());
+            writeln!(out, "{} {}{rest}\n", "note:".bold(), path.bold())?;
+        }
+        // A file that could not be checked (or whose front matter is
+        // wrong) says so here, where the report is read; app.rs repeats it
+        // on stderr at the end for CI logs.
+        for p in &file.problems {
+            let at = p.span.map_or(String::new(), |s| {
+                let pos = file.position(s.start);
+                format!(":{}:{}", pos.line, pos.column)
+            });
+            let text = format!("{}{at}: {}", file.path, p.message);
             writeln!(
                 out,
-                "{} {}: {}\n",
-                "note:".bold(),
-                file.path.bold(),
-                no_channel_text(no_channel)
+                "{} {}",
+                "error:".red().bold(),
+                fit(&text, 7, 7, self.options.width)
             )?;
+            if let Some(help) = &p.help {
+                writeln!(out, "  = help: {}", fit(help, 10, 10, self.options.width))?;
+            }
+            writeln!(out)?;
         }
         for (i, post) in file.posts.iter().enumerate() {
             if self.options.quiet && post.verdict.passed {
@@ -60,20 +77,40 @@ impl Pretty {
         Ok(())
     }
 
-    /// Problems are printed once, on stderr, at the end of the run (app.rs).
-    pub fn finish(&mut self, s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    /// `errors`: paths that are not there, and other problems of no file.
+    /// The verdict says "all passed" only when nothing failed and every
+    /// file was checked.
+    pub fn finish(
+        &mut self,
+        s: &Summary,
+        errors: &[String],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for e in errors {
+            writeln!(
+                out,
+                "{} {}\n",
+                "error:".red().bold(),
+                fit(e, 7, 7, self.options.width)
+            )?;
+        }
         if self.options.quiet {
             return Ok(());
         }
+        let verdict = match (s.failed, s.problems) {
+            (0, 0) => "all passed".green().to_string(),
+            (0, n) => format!("none failed, but {}", plural(n, "problem"))
+                .red()
+                .to_string(),
+            (failed, 0) => format!("{failed} failed").red().to_string(),
+            (failed, n) => format!("{failed} failed, {}", plural(n, "problem"))
+                .red()
+                .to_string(),
+        };
         let mut parts = vec![format!(
-            "{}, {}: {}",
+            "{}, {}: {verdict}",
             plural(s.files, "file"),
             plural(s.posts, "post"),
-            if s.failed == 0 {
-                "all passed".green().to_string()
-            } else {
-                format!("{} failed", s.failed).red().to_string()
-            }
         )];
         parts.push(format!(
             "{}, {}, {}",
@@ -87,10 +124,7 @@ impl Pretty {
                 plural(s.without_channel, "post")
             ));
         }
-        if s.problems > 0 {
-            parts.push(plural(s.problems, "problem").red().to_string());
-        }
-        writeln!(out, "{}", parts.join("  ·  "))
+        writeln!(out, "{}", pack(&parts, self.options.width))
     }
 }
 
@@ -104,21 +138,18 @@ fn render_post(
     let post = &file.posts[index];
     let channel = info.channel(post.channel);
     // A goal or a crisis tone changes what ran: say so where the post starts.
-    let mut purpose = String::new();
+    let mut parts = vec![
+        file.path.bold().to_string(),
+        channel.name.clone(),
+        format!("post {} of {}", post.index + 1, post.count),
+    ];
     if let Some(goal) = file.goal {
-        purpose.push_str(&format!("  ·  goal: {}", goal.name()));
+        parts.push(format!("goal: {}", goal.name()));
     }
     if file.tone == crate::outcome::Tone::Crisis {
-        purpose.push_str("  ·  crisis");
+        parts.push("crisis".to_owned());
     }
-    writeln!(
-        out,
-        "{}  ·  {}  ·  post {} of {}{purpose}",
-        file.path.bold(),
-        channel.name,
-        post.index + 1,
-        post.count
-    )?;
+    writeln!(out, "{}", pack(&parts, options.width))?;
     writeln!(out)?;
     let mut repeats = 0;
     for (j, f) in post.findings.iter().enumerate() {
@@ -128,7 +159,7 @@ fn render_post(
             continue;
         }
         let label = s.only_here.then_some(channel.name.as_str());
-        render_finding(info, file, f, label, out)?;
+        render_finding(info, file, f, label, options.width, out)?;
     }
     if repeats > 0 {
         writeln!(
@@ -145,7 +176,12 @@ fn render_post(
         .iter()
         .partition(|s| matches!(s.reason, SkipReason::OtherLanguage(_)));
     for skip in other {
-        writeln!(out, "{} {}", "note:".bold(), skip_text(info, skip))?;
+        writeln!(
+            out,
+            "{} {}",
+            "note:".bold(),
+            fit(&skip_text(info, skip), 6, 6, options.width)
+        )?;
     }
     if !other_language.is_empty() {
         // Per checklist, in the order the rules ran.
@@ -158,13 +194,17 @@ fn render_post(
             }
         }
         let per: Vec<String> = per.iter().map(|(c, n)| format!("{n} {c}")).collect();
-        writeln!(
-            out,
-            "{} {} for other languages did not check this `{}` post ({}; JSON lists them)",
-            "note:".bold(),
+        let text = format!(
+            "{} for other languages did not check this `{}` post ({}; JSON lists them)",
             plural(other_language.len(), "rule"),
             post.lang,
             per.join(", ")
+        );
+        writeln!(
+            out,
+            "{} {}",
+            "note:".bold(),
+            fit(&text, 6, 6, options.width)
         )?;
     }
     if !post.skipped.is_empty() {
@@ -177,13 +217,14 @@ fn render_post(
             Some(n) => format!(", {n} lines on mobile"),
             None => String::new(),
         };
-        writeln!(
-            out,
-            "Before \"see more\" ({fold} characters{lines}), readers see:"
-        )?;
+        let text = format!("Before \"see more\" ({fold} characters{lines}), readers see:");
+        writeln!(out, "{}", fit(&text, 0, 2, options.width))?;
         // The platform's line breaks, each line wrapped to the terminal.
+        let columns = options
+            .width
+            .map_or(78, |w| w.saturating_sub(2).clamp(MIN_WIDTH - 2, 78));
         for text_line in preview.split('\n') {
-            for line in wrap(text_line, 78) {
+            for line in wrap(text_line, columns, columns) {
                 writeln!(out, "  {}", line.dimmed())?;
             }
             if text_line.is_empty() {
@@ -206,6 +247,11 @@ fn render_post(
                 .map(|(value, max)| format!("{} / {} characters", thousands(value), thousands(max)))
                 .unwrap_or_default(),
             ScoreNote::Findings => counts(&findings),
+        };
+        // The note is cut to what is left of the width after the bar.
+        let note = match options.width {
+            Some(width) => truncate(&note, width.max(MIN_WIDTH).saturating_sub(41)),
+            None => note,
         };
         let note = if note.is_empty() {
             String::new()
@@ -232,7 +278,22 @@ fn render_post(
             .iter()
             .map(|r| reason_text(info, r))
             .collect();
-        format!("{}  {}", "FAIL".red().bold(), reasons.join("; "))
+        // After "  overall    <bar>  NNN  band   FAIL  ".
+        let used = 2
+            + 10
+            + 1
+            + BAR_WIDTH
+            + 2
+            + 3
+            + 2
+            + display_width(&info.bands[post.score.band])
+            + 3
+            + 6;
+        format!(
+            "{}  {}",
+            "FAIL".red().bold(),
+            fit(&reasons.join("; "), used, 6, options.width)
+        )
     };
     writeln!(
         out,
@@ -332,19 +393,21 @@ fn render_finding(
     file: &FileOutcome,
     f: &Finding,
     label: Option<&str>,
+    columns: Option<usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let rule = info.rule(f.rule);
     let (start, end) = file.locate(f.span);
     let (line, column, end_line) = (start.line, start.column, end.line);
     let label = label.map(|l| format!(" ({l})")).unwrap_or_default();
+    let head = f.severity.as_str().len() + rule.id.len() + 2 + display_width(&label) + 2;
     writeln!(
         out,
         "{}{}{}: {}",
         paint(f.severity, f.severity.as_str()),
         format!("[{}]", rule.id).dimmed(),
         label.bold(),
-        f.message.bold()
+        fit(&f.message, head, 4, columns).bold()
     )?;
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
@@ -357,7 +420,8 @@ fn render_finding(
     } else {
         text.len()
     };
-    let (shown_line, lead, width) = window(text, start, end.max(start));
+    let max = columns.map_or(MAX_LINE_WIDTH, |w| w.max(MIN_WIDTH) - gutter - 3);
+    let (shown_line, lead, width) = window(text, start, end.max(start), max);
     writeln!(out, "{pad} {}", "|".blue())?;
     writeln!(
         out,
@@ -373,10 +437,12 @@ fn render_finding(
         paint(f.severity, &"^".repeat(width))
     )?;
     if !rule.why.is_empty() {
-        writeln!(out, "{pad} = why: {}", rule.why)?;
+        let at = gutter + 8;
+        writeln!(out, "{pad} = why: {}", fit(&rule.why, at, at, columns))?;
     }
     if let Some(help) = &rule.help {
-        writeln!(out, "{pad} = help: {help}")?;
+        let at = gutter + 9;
+        writeln!(out, "{pad} = help: {}", fit(help, at, at, columns))?;
     }
     if let Some(fix) = &f.fix {
         let safety = match fix.applicability {
@@ -395,25 +461,35 @@ fn render_finding(
                 }
             })
             .collect();
-        writeln!(out, "{pad} = fix ({safety}): {}", what.join(", "))?;
+        let at = gutter + 11 + safety.len();
+        writeln!(
+            out,
+            "{pad} = fix ({safety}): {}",
+            fit(&what.join(", "), at, at, columns)
+        )?;
     }
     writeln!(out)
 }
 
-/// Terminal columns a source line may take before it is cut around the span.
+/// Terminal columns a source line may take before it is cut around the
+/// span, when the report is not fitted to a width.
 const MAX_LINE_WIDTH: usize = 100;
+
+/// The narrowest width the report fits itself to: below it, lines are cut
+/// or wrapped as if the terminal had this many columns.
+pub const MIN_WIDTH: usize = 40;
 
 /// The source line to print (tabs expanded, long lines cut to a window
 /// around the span with "…"), and where the caret starts and how wide it is.
-fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+fn window(line: &str, start: usize, end: usize, max: usize) -> (String, usize, usize) {
     let expand = |s: &str| s.replace('\t', TAB);
     let lead = display_width(&line[..start]);
     let width = display_width(&line[start..end]).max(1);
-    if display_width(line) <= MAX_LINE_WIDTH {
+    if display_width(line) <= max {
         return (expand(line), lead, width);
     }
     // Keep a little context before the span, then as much as fits.
-    let context = 20;
+    let context = 20.min(max / 4);
     let mut from = start;
     let mut cols = 0;
     for (i, g) in line[..start].grapheme_indices(true).rev() {
@@ -428,7 +504,7 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     let mut used = display_width(prefix);
     for (i, g) in line[from..].grapheme_indices(true) {
         let w = grapheme_width(g);
-        if used + w > MAX_LINE_WIDTH - 1 {
+        if used + w > max - 1 {
             break;
         }
         used += w;
@@ -492,22 +568,114 @@ fn thousands(n: usize) -> String {
     out
 }
 
-fn wrap(text: &str, width: usize) -> Vec<String> {
+/// `text` in lines of at most `first` columns, then `rest`, broken at
+/// spaces; a word longer than a line (a URL) is broken where it must be.
+fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut used = 0;
+    let budget = |lines: &Vec<String>| if lines.is_empty() { first } else { rest }.max(1);
     for word in text.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        let w = display_width(word);
+        if !line.is_empty() && used + 1 + w > budget(&lines) {
             lines.push(std::mem::take(&mut line));
+            used = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            used += 1;
         }
-        line.push_str(word);
+        for g in word.graphemes(true) {
+            let gw = grapheme_width(g);
+            if used > 0 && used + gw > budget(&lines) {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push_str(g);
+            used += gw;
+        }
     }
     if !line.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// `text` fitted to `width` columns when there is one: the first line
+/// after `first` columns already used, the others indented by `indent`.
+/// Without a width, as it is.
+fn fit(text: &str, first: usize, indent: usize, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return text.to_owned();
+    };
+    let width = width.max(MIN_WIDTH);
+    let rest = width.saturating_sub(indent).max(MIN_WIDTH / 2);
+    let first_room = width.saturating_sub(first);
+    let joint = format!("\n{}", " ".repeat(indent));
+    if first_room < MIN_WIDTH / 2 && display_width(text) > first_room {
+        // Too little room left on the first line: start on the next.
+        return format!("{joint}{}", wrap(text, rest, rest).join(&joint));
+    }
+    wrap(text, first_room, rest).join(&joint)
+}
+
+/// Parts joined by "  ·  ", a part that does not fit the width on a line
+/// of its own.
+fn pack(parts: &[String], width: Option<usize>) -> String {
+    let mut text = String::new();
+    let mut used = 0;
+    for part in parts {
+        let w = display_width(&strip_ansi(part));
+        if !text.is_empty() {
+            if width.is_some_and(|width| used + 5 + w > width) {
+                text.push('\n');
+                used = 0;
+            } else {
+                text.push_str("  ·  ");
+                used += 5;
+            }
+        }
+        text.push_str(part);
+        used += w;
+    }
+    text
+}
+
+/// `text` cut to `columns` with "…" when longer.
+fn truncate(text: &str, columns: usize) -> String {
+    if display_width(text) <= columns {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` without colour codes, to measure it.
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -525,7 +693,7 @@ mod tests {
     fn long_lines_are_cut_around_the_span() {
         let line = format!("{}target{}", "a ".repeat(100), " b".repeat(100));
         let start = line.find("target").unwrap();
-        let (shown, lead, width) = window(&line, start, start + 6);
+        let (shown, lead, width) = window(&line, start, start + 6, MAX_LINE_WIDTH);
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
         assert!(display_width(&shown) <= MAX_LINE_WIDTH);
         assert_eq!(
@@ -533,8 +701,37 @@ mod tests {
             "target"
         );
         assert_eq!(width, 6);
-        let (shown, lead, width) = window("short line", 6, 10);
+        let (shown, lead, width) = window("short line", 6, 10, MAX_LINE_WIDTH);
         assert_eq!((shown.as_str(), lead, width), ("short line", 6, 4));
+    }
+
+    #[test]
+    fn text_is_fitted_to_the_width() {
+        let text = "Misspellings are the first thing readers notice and the last thing a brand wants to be known for.";
+        assert_eq!(fit(text, 10, 10, None), text);
+        let fitted = fit(text, 10, 4, Some(60));
+        let lines: Vec<&str> = fitted.lines().collect();
+        assert!(lines.len() > 1, "{fitted}");
+        assert!(display_width(lines[0]) <= 50, "{fitted}");
+        for l in &lines[1..] {
+            assert!(l.starts_with("    ") && display_width(l) <= 60, "{fitted}");
+        }
+        assert_eq!(
+            lines
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            text
+        );
+        let url = format!("see https://example.com/{}", "a".repeat(100));
+        assert!(
+            fit(&url, 0, 0, Some(40))
+                .lines()
+                .all(|l| display_width(l) <= 40)
+        );
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(strip_ansi("\u{1b}[1;31mred\u{1b}[0m"), "red");
     }
 
     #[test]

@@ -29,6 +29,41 @@ pub enum FailOn {
     Never,
 }
 
+/// `max_file_size`: bytes, or a string with a unit (`"16MB"`, `"512 KB"`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum FileSize {
+    Bytes(i64),
+    Text(String),
+}
+
+/// Reads `max_file_size`. Units are binary, as the default's "16 MB"
+/// always was: KB = 1024 bytes, MB = 1024², GB = 1024³ (`KiB`, `MiB`,
+/// `GiB` and a bare `B` are accepted too, in any case).
+pub fn parse_file_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '_'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number: u64 = number
+        .replace('_', "")
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size"))?;
+    let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        other => return Err(format!("unknown size unit `{other}` in `{text}`")),
+    };
+    match number.checked_mul(scale) {
+        Some(0) => Err("max_file_size must be more than 0".to_owned()),
+        Some(n) => Ok(n),
+        None => Err(format!("`{text}` is too large")),
+    }
+}
+
 /// A value that may be written as a name or a number (`audience`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
@@ -60,6 +95,7 @@ struct ConfigSpec {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     thread_separator: Option<Spanned<String>>,
+    max_file_size: Option<Spanned<FileSize>>,
     #[serde(default)]
     vocabulary: VocabularySpec,
     #[serde(default)]
@@ -202,6 +238,9 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     pub exclude: Option<GlobSet>,
     pub thread_separator: Option<String>,
+    /// The largest file read, in bytes (`max_file_size`; else
+    /// [`crate::input::read::MAX_FILE_BYTES`]).
+    pub max_file_size: Option<u64>,
     /// Files of words the team accepts, and of words it rejects.
     pub accept: Vec<Located>,
     pub reject: Vec<Located>,
@@ -261,6 +300,12 @@ fn tracking(src: &Source<'_>, spec: StrategySpec) -> Result<Tracking, LoadError>
 }
 
 impl Config {
+    /// The largest file a run reads, in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_size
+            .unwrap_or(crate::input::read::MAX_FILE_BYTES)
+    }
+
     /// Finds `postlint.toml` in `start` or its parents.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         start
@@ -389,7 +434,24 @@ impl Config {
             Some(glob_set(&spec.exclude)?)
         };
         let tracking = tracking(&src, spec.strategy)?;
+        let max_file_size = spec
+            .max_file_size
+            .map(|size| {
+                let span = size.span();
+                match size.into_inner() {
+                    FileSize::Bytes(n) if n > 0 => Ok(n as u64),
+                    FileSize::Bytes(_) => Err("max_file_size must be more than 0".to_owned()),
+                    FileSize::Text(t) => parse_file_size(&t),
+                }
+                .map_err(|e| {
+                    src.error(span, e).with_key("max_file_size").with_hint(
+                        "bytes, or a string such as \"16MB\" or \"512KB\" (KB = 1024 bytes)",
+                    )
+                })
+            })
+            .transpose()?;
         Ok(Self {
+            max_file_size,
             path: Some(path.to_owned()),
             channel: spec.channel.map(Located::from),
             audience: spec.audience.map(Located::from_name),
@@ -607,6 +669,26 @@ max = 20
         assert_eq!((e.line, e.column, e.key.as_deref()), (3, 8, Some("lang")));
         let c = parse("lang = 'en_gb'\n").unwrap();
         assert_eq!(c.lang.map(|l| l.to_string()).as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn max_file_size_in_bytes_or_with_a_unit() {
+        assert_eq!(parse_file_size("16MB"), Ok(16 << 20));
+        assert_eq!(parse_file_size("512 kb"), Ok(512 << 10));
+        assert_eq!(parse_file_size("2GiB"), Ok(2 << 30));
+        assert_eq!(parse_file_size("1_000"), Ok(1000));
+        assert!(parse_file_size("1.5MB").is_err());
+        assert!(parse_file_size("99999999999999GB").is_err());
+        assert_eq!(
+            parse("max_file_size = 300\n").unwrap().max_file_bytes(),
+            300
+        );
+        assert_eq!(
+            Config::default().max_file_bytes(),
+            crate::input::read::MAX_FILE_BYTES
+        );
+        let e = parse("max_file_size = -1\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_deref()), (1, Some("max_file_size")));
     }
 
     #[test]

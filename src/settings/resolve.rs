@@ -404,6 +404,10 @@ impl Layers {
                 .find_map(|o| o.checklists.clone())
                 .unwrap_or_else(|| t.book.checklist_ids().collect()),
         };
+        // `--checklist` wins (front matter names were still checked above).
+        if let Some(cli) = &self.cli.checklists {
+            checklists = cli.clone();
+        }
         checklists.sort_unstable();
         checklists.dedup();
 

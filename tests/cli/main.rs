@@ -13,6 +13,7 @@ mod colour;
 mod company;
 mod config;
 mod dictionaries;
+mod ergonomics;
 mod expected;
 mod formats;
 mod inputs;
