@@ -198,20 +198,14 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     };
     let engine = load(cli, choices)?;
     let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
-    let mut reporter = Reporter::new(
-        args.format,
-        report::Options {
-            quiet: args.quiet,
-            explain_score: args.explain_score,
-        },
-    );
+    let mut sinks = report_sinks(cli, args)?;
     let mut summary = Summary {
         problems: errors.len(),
         ..Summary::default()
     };
     let mut problems: Vec<String> = Vec::new();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = reporter.begin(&engine.info, &mut out).and_then(|()| {
+    let written = each(&mut sinks, &mut out, |r, o| r.begin(&engine.info, o)).and_then(|()| {
         crate::run::in_order(
             &inputs,
             |input| check_input(&engine, input),
@@ -224,13 +218,16 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
                     });
                     problems.push(format!("error: {}{at}: {}", file.path, p.message));
                 }
-                reporter.file(&engine.info, &file, &mut out)
+                each(&mut sinks, &mut out, |r, o| r.file(&engine.info, &file, o))
             },
         )?;
-        reporter.finish(&summary, &errors, &mut out)?;
+        each(&mut sinks, &mut out, |r, o| r.finish(&summary, &errors, o))?;
         out.flush()
     });
     drop(out);
+    if written.is_ok() {
+        write_report_files(&sinks)?;
+    }
     if let Some(code) = after_report(written, &problems, &errors, summary.files)? {
         return Ok(code);
     }
@@ -245,6 +242,125 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // ~1 ms of a one-post run, and the OS takes the memory back at once.
     std::mem::forget(engine);
     Ok(code)
+}
+
+/// One report of a run: its format's state, and where it goes (`None`:
+/// stdout; a file's report is kept in memory and written atomically at
+/// the end, so a failed run never leaves half a report).
+struct Sink {
+    reporter: Reporter,
+    path: Option<std::path::PathBuf>,
+    buffer: Vec<u8>,
+}
+
+/// `--format` (to stdout, or `--output`) and each `--report F=PATH`.
+fn report_sinks(cli: &Cli, args: &CheckArgs) -> Result<Vec<Sink>, Vec<String>> {
+    let options = report::Options {
+        quiet: args.quiet,
+        explain_score: args.explain_score,
+    };
+    let base = report_base();
+    let mut targets = vec![(args.format, args.output.clone())];
+    targets.extend(
+        args.reports
+            .iter()
+            .map(|r| (r.format, Some(r.path.clone()))),
+    );
+    let mut seen = std::collections::HashSet::new();
+    for path in targets.iter().filter_map(|(_, p)| p.as_ref()) {
+        if !seen.insert(path) {
+            return Err(vec![format!(
+                "two reports would be written to {}: give each --output/--report its own file",
+                path.display()
+            )]);
+        }
+    }
+    // Colour codes belong on a terminal, never in a report file.
+    if cli.color != ColorChoice::Always
+        && targets
+            .iter()
+            .any(|(f, p)| *f == report::Format::Pretty && p.is_some())
+    {
+        colored::control::set_override(false);
+    }
+    Ok(targets
+        .into_iter()
+        .map(|(format, path)| Sink {
+            reporter: Reporter::new(format, options, &base),
+            path,
+            buffer: Vec::new(),
+        })
+        .collect())
+}
+
+/// Runs `step` on every report, each with its own output.
+fn each(
+    sinks: &mut [Sink],
+    stdout: &mut dyn Write,
+    mut step: impl FnMut(&mut Reporter, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    for sink in sinks {
+        match sink.path {
+            None => step(&mut sink.reporter, stdout)?,
+            Some(_) => step(&mut sink.reporter, &mut sink.buffer)?,
+        }
+    }
+    Ok(())
+}
+
+/// Writes the reports that go to files, and the GitHub step summary when
+/// `$GITHUB_STEP_SUMMARY` names a file and a `github` report ran.
+fn write_report_files(sinks: &[Sink]) -> Result<(), Vec<String>> {
+    for sink in sinks {
+        if let Some(path) = &sink.path {
+            crate::write::write_atomically(path, &sink.buffer)
+                .map_err(|e| vec![format!("cannot write report {}: {e}", path.display())])?;
+        }
+    }
+    let summary = sinks.iter().find_map(|s| s.reporter.step_summary());
+    if let (Some(text), Some(file)) = (summary, std::env::var_os("GITHUB_STEP_SUMMARY"))
+        && !file.is_empty()
+    {
+        let file = std::path::PathBuf::from(file);
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&file)
+            .and_then(|mut f| {
+                let existing = f.metadata()?.len();
+                f.write_all(&report::github::fit_step_summary(existing, text))
+            });
+        if let Err(e) = appended {
+            eprintln!(
+                "warning: cannot append the summary to $GITHUB_STEP_SUMMARY ({}): {e}",
+                file.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// What CI formats make paths relative to: the repository root (the
+/// nearest folder with `.git` above the working directory), or the
+/// working directory outside a repository.
+fn report_base() -> report::Base {
+    let Ok(cwd) = std::env::current_dir() else {
+        return report::Base::default();
+    };
+    let root = cwd
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&cwd);
+    let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
+    let prefix = cwd.strip_prefix(root).map(slash).unwrap_or_default();
+    report::Base {
+        root: slash(root),
+        prefix: if prefix.is_empty() {
+            prefix
+        } else {
+            format!("{prefix}/")
+        },
+    }
 }
 
 fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {

@@ -89,6 +89,16 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
 
+    /// Write the --format report to FILE instead of stdout (atomically:
+    /// a temporary file renamed over it when the run is done).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write a report in format F to PATH in the same run, e.g.
+    /// `--report sarif=postlint.sarif --report junit=junit.xml`; repeatable.
+    #[arg(long = "report", value_name = "F=PATH", value_parser = parse_report)]
+    pub reports: Vec<ReportTarget>,
+
     /// Fail posts whose overall score is below this (0-100).
     #[arg(long, value_name = "N", value_parser = parse_score)]
     pub min_score: Option<f64>,
@@ -111,6 +121,38 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--report F=PATH`: a further report of the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportTarget {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn parse_report(s: &str) -> Result<ReportTarget, String> {
+    let names = || {
+        Format::value_variants()
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((format, path)) = s.split_once('=') else {
+        return Err(format!(
+            "expected FORMAT=PATH, e.g. sarif=postlint.sarif (formats: {})",
+            names()
+        ));
+    };
+    let format = Format::from_str(format.trim(), true)
+        .map_err(|_| format!("unknown format `{format}` (formats: {})", names()))?;
+    if path.is_empty() {
+        return Err(format!("no path after `{}=`", format.name()));
+    }
+    Ok(ReportTarget {
+        format,
+        path: PathBuf::from(path),
+    })
 }
 
 fn parse_score(s: &str) -> Result<f64, String> {
