@@ -87,12 +87,12 @@ impl Markdown {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         writeln!(out, "## postlint\n")?;
-        let verdict = if summary.failed == 0 && summary.problems == 0 {
-            "all passed"
-        } else if summary.failed == 0 {
-            "passed, but some files could not be checked"
-        } else {
+        let verdict = if summary.failed > 0 {
             "some posts failed"
+        } else if summary.problems > 0 {
+            "some files could not be checked"
+        } else {
+            "all passed"
         };
         writeln!(
             out,

@@ -87,7 +87,9 @@ fn percent_encode(s: &str) -> String {
 /// A finding's fingerprint: rule, file (relative to the root), the matched
 /// text with white space squeezed and lowercased, and which occurrence of
 /// that (rule, text) in the file it is. No line or column, so it survives
-/// edits above it; 32 hex digits.
+/// edits above it; 32 hex digits. A finding about a whole post (its span
+/// covers the post, or runs past [`LONG_SPAN`] bytes) is keyed by the
+/// post's place in its thread instead: its text changes with every edit.
 pub fn fingerprint(rule: &str, path: &str, text: &str, occurrence: usize) -> String {
     let key = format!("{rule}\u{0}{path}\u{0}{text}\u{0}{occurrence}");
     format!(
@@ -102,14 +104,21 @@ pub fn fingerprints(info: &RunInfo, file: &FileOutcome, path: &str) -> Vec<Strin
     let mut seen: std::collections::HashMap<(usize, String), usize> =
         std::collections::HashMap::new();
     super::visible(file)
-        .map(|(_, _, f, _)| {
-            let text = matched_text(file, f);
+        .map(|(_, post, f, _)| {
+            let text = if f.span.contains(post.span) || f.span.len() > LONG_SPAN {
+                format!("\u{0}post {}", post.index + 1)
+            } else {
+                matched_text(file, f)
+            };
             let n = seen.entry((f.rule.index(), text.clone())).or_default();
             *n += 1;
             fingerprint(&info.rule(f.rule).id, path, &text, *n)
         })
         .collect()
 }
+
+/// Longer matches are not part of a fingerprint (see [`fingerprint`]).
+pub const LONG_SPAN: usize = 160;
 
 fn matched_text(file: &FileOutcome, f: &Finding) -> String {
     let text = file.source.get(f.span.range()).unwrap_or("");

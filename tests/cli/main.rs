@@ -15,6 +15,7 @@ mod config;
 mod dictionaries;
 mod expected;
 mod formats;
+mod formats_ci;
 mod inputs;
 mod jargon;
 mod json;
