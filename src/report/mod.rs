@@ -88,7 +88,7 @@ impl Reporter {
             Format::Json => Reporter::Json(json::Json::new(options.explain_score)),
             Format::Sarif => Reporter::Sarif(sarif::Sarif::new(base.clone())),
             Format::Github => Reporter::Github(github::Github::new(base.clone())),
-            Format::Junit => Reporter::Junit(junit::Junit::default()),
+            Format::Junit => Reporter::Junit(junit::Junit),
             Format::Checkstyle => Reporter::Checkstyle(checkstyle::Checkstyle),
             Format::Codequality => {
                 Reporter::Codequality(codequality::Codequality::new(base.clone()))
