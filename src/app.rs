@@ -226,7 +226,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     });
     drop(out);
     if written.is_ok() {
-        write_report_files(&sinks)?;
+        write_report_files(&mut sinks)?;
     }
     if let Some(code) = after_report(written, &problems, &errors, summary.files)? {
         return Ok(code);
@@ -245,12 +245,11 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
 }
 
 /// One report of a run: its format's state, and where it goes (`None`:
-/// stdout; a file's report is kept in memory and written atomically at
-/// the end, so a failed run never leaves half a report).
+/// stdout; a file streams into a temporary file renamed over the target
+/// when the run is done, so a failed run never leaves half a report).
 struct Sink {
     reporter: Reporter,
-    path: Option<std::path::PathBuf>,
-    buffer: Vec<u8>,
+    file: Option<crate::write::AtomicFile>,
 }
 
 /// `--format` (to stdout, or `--output`) and each `--report F=PATH`.
@@ -283,14 +282,21 @@ fn report_sinks(cli: &Cli, args: &CheckArgs) -> Result<Vec<Sink>, Vec<String>> {
     {
         colored::control::set_override(false);
     }
-    Ok(targets
+    targets
         .into_iter()
-        .map(|(format, path)| Sink {
-            reporter: Reporter::new(format, options, &base),
-            path,
-            buffer: Vec::new(),
+        .map(|(format, path)| {
+            let file = path
+                .map(|p| {
+                    crate::write::AtomicFile::create(&p)
+                        .map_err(|e| vec![format!("cannot write report {}: {e}", p.display())])
+                })
+                .transpose()?;
+            Ok(Sink {
+                reporter: Reporter::new(format, options, &base),
+                file,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Runs `step` on every report, each with its own output.
@@ -300,9 +306,9 @@ fn each(
     mut step: impl FnMut(&mut Reporter, &mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
     for sink in sinks {
-        match sink.path {
+        match &mut sink.file {
             None => step(&mut sink.reporter, stdout)?,
-            Some(_) => step(&mut sink.reporter, &mut sink.buffer)?,
+            Some(file) => step(&mut sink.reporter, file)?,
         }
     }
     Ok(())
@@ -310,12 +316,11 @@ fn each(
 
 /// Writes the reports that go to files, and the GitHub step summary when
 /// `$GITHUB_STEP_SUMMARY` names a file and a `github` report ran.
-fn write_report_files(sinks: &[Sink]) -> Result<(), Vec<String>> {
-    for sink in sinks {
-        if let Some(path) = &sink.path {
-            crate::write::write_atomically(path, &sink.buffer)
-                .map_err(|e| vec![format!("cannot write report {}: {e}", path.display())])?;
-        }
+fn write_report_files(sinks: &mut [Sink]) -> Result<(), Vec<String>> {
+    for file in sinks.iter_mut().filter_map(|s| s.file.take()) {
+        let path = file.path().to_owned();
+        file.commit()
+            .map_err(|e| vec![format!("cannot write report {}: {e}", path.display())])?;
     }
     let summary = sinks.iter().find_map(|s| s.reporter.step_summary());
     if let (Some(text), Some(file)) = (summary, std::env::var_os("GITHUB_STEP_SUMMARY"))
