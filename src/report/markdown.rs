@@ -17,8 +17,10 @@ const MAX_FINDINGS: usize = 10;
 pub struct Markdown {
     rows: Vec<String>,
     posts: usize,
-    /// (severity rank: 0 error, then input order; the list item).
-    findings: Vec<(usize, String)>,
+    /// The first findings of each severity (error, warning, suggestion),
+    /// at most [`MAX_FINDINGS`] each, and how many there are in all.
+    findings: [Vec<String>; 3],
+    total: usize,
     problems: Vec<String>,
 }
 
@@ -66,15 +68,17 @@ impl Markdown {
                 Severity::Warning => "warning",
                 Severity::Suggestion => "suggestion",
             };
-            self.findings.push((
-                f.severity.index(),
-                format!(
-                    "- {sev} {} at {path}:{}:{}: {}",
-                    text(&info.rule(f.rule).id),
-                    at.line,
-                    at.column,
-                    text(&message_with_channel(info, post, f, s))
-                ),
+            self.total += 1;
+            let list = &mut self.findings[f.severity.index()];
+            if list.len() >= MAX_FINDINGS {
+                continue;
+            }
+            list.push(format!(
+                "- {sev} {} at {path}:{}:{}: {}",
+                text(&info.rule(f.rule).id),
+                at.line,
+                at.column,
+                text(&message_with_channel(info, post, f, s))
             ));
         }
         Ok(())
@@ -120,17 +124,16 @@ impl Markdown {
             }
             writeln!(out)?;
         }
-        if !self.findings.is_empty() {
-            self.findings.sort_by_key(|(rank, _)| *rank);
+        if self.total > 0 {
             writeln!(out, "### Top findings\n")?;
-            for (_, item) in self.findings.iter().take(MAX_FINDINGS) {
+            for item in self.findings.iter().flatten().take(MAX_FINDINGS) {
                 writeln!(out, "{item}")?;
             }
-            if self.findings.len() > MAX_FINDINGS {
+            if self.total > MAX_FINDINGS {
                 writeln!(
                     out,
                     "\n…and {} more (the full report lists every finding).",
-                    self.findings.len() - MAX_FINDINGS
+                    self.total - MAX_FINDINGS
                 )?;
             }
             writeln!(out)?;

@@ -702,6 +702,27 @@ fn markdown_has_a_row_per_post_with_score_and_band() {
     assert!(out.stdout.contains(BINARY), "{}", out.stdout);
     // The path's `<people>` cannot open an HTML tag.
     assert!(out.stdout.contains("&lt;people&gt;"), "{}", out.stdout);
+    // Ten findings at most, errors first, then how many more.
+    let dir = temp_dir();
+    let text: String = (0..12)
+        .map(|i| format!("Post {i} says the the thing.\n\n"))
+        .collect();
+    write(
+        dir.path(),
+        "many.md",
+        format!("---\nchannel: x\n---\n{text}"),
+    );
+    let out = postlint(&["check", "many.md", "--format", "markdown"], dir.path());
+    let items: Vec<&str> = out.stdout.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(items.len(), 10, "{}", out.stdout);
+    assert!(
+        items[0].starts_with("- **error** channel.too-long"),
+        "{}",
+        out.stdout
+    );
+    let compact = postlint(&["check", "many.md", "--format", "compact"], dir.path());
+    let more = format!("…and {} more", compact.stdout.lines().count() - 10);
+    assert!(out.stdout.contains(&more), "{more} in:\n{}", out.stdout);
 }
 
 // ------------------------------------------------------ every format
