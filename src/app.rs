@@ -259,18 +259,18 @@ fn report_sinks(cli: &Cli, args: &CheckArgs) -> Result<Vec<Sink>, Vec<String>> {
         explain_score: args.explain_score,
     };
     let base = report_base();
-    let mut targets = vec![(args.format, args.output.clone())];
-    targets.extend(
-        args.reports
-            .iter()
-            .map(|r| (r.format, Some(r.path.clone()))),
-    );
+    // `-` is stdout.
+    let path = |p: &std::path::PathBuf| Some(p.clone()).filter(|p| p.as_os_str() != "-");
+    let mut targets = vec![(args.format, args.output.as_ref().and_then(path))];
+    targets.extend(args.reports.iter().map(|r| (r.format, path(&r.path))));
     let mut seen = std::collections::HashSet::new();
-    for path in targets.iter().filter_map(|(_, p)| p.as_ref()) {
-        if !seen.insert(path) {
+    for (_, target) in &targets {
+        if !seen.insert(target) {
+            let place = target
+                .as_ref()
+                .map_or("stdout".to_owned(), |p| p.display().to_string());
             return Err(vec![format!(
-                "two reports would be written to {}: give each --output/--report its own file",
-                path.display()
+                "two reports would be written to {place}: give each --output/--report its own file"
             )]);
         }
     }

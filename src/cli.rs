@@ -89,13 +89,14 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
 
-    /// Write the --format report to FILE instead of stdout (atomically:
-    /// a temporary file renamed over it when the run is done).
+    /// Write the --format report to FILE instead of stdout (`-` is
+    /// stdout), atomically: a temporary file renamed over it at the end.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
     /// Also write a report in format F to PATH in the same run, e.g.
     /// `--report sarif=postlint.sarif --report junit=junit.xml`; repeatable.
+    /// Formats: the --format values.
     #[arg(long = "report", value_name = "F=PATH", value_parser = parse_report)]
     pub reports: Vec<ReportTarget>,
 

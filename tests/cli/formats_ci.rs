@@ -784,6 +784,22 @@ fn output_writes_the_report_to_a_file_instead_of_stdout() {
     assert_eq!(out.stdout, "");
     let written = std::fs::read_to_string(dir.path().join("report.sarif")).unwrap();
     assert_eq!(written, stdout.stdout);
+    // `-` is stdout: the report goes there, and a further report to a file.
+    let out = postlint(
+        &[
+            "check",
+            "x-thread.md",
+            "--format",
+            "sarif",
+            "--output",
+            "-",
+            "--report",
+            "junit=-.xml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.stdout, stdout.stdout);
+    assert!(dir.path().join("-.xml").exists());
     // Pretty to a file has no colour even when asked for on a terminal.
     postlint(
         &["check", "x-thread.md", "--output", "report.txt"],
@@ -850,6 +866,10 @@ fn bad_report_arguments_are_usage_errors() {
         (
             &["--output", "a.json", "--report", "sarif=a.json"],
             "two reports would be written to a.json",
+        ),
+        (
+            &["--report", "sarif=-"],
+            "two reports would be written to stdout",
         ),
     ];
     for (extra, message) in cases {
