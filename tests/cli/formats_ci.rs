@@ -880,3 +880,38 @@ fn bad_report_arguments_are_usage_errors() {
         assert!(!dir.path().join("a.json").exists());
     }
 }
+
+#[test]
+fn a_file_for_two_channels_lists_a_text_finding_once_and_scores_per_channel() {
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "both.md",
+        "---\nchannels: [x, linkedin]\n---\nOur new planner is is out today.\n",
+    );
+    let run = |format| postlint(&["check", "both.md", "--format", format], dir.path());
+    let sarif = run("sarif").json();
+    let repeated: Vec<&Value> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "correct.repeated-word")
+        .collect();
+    assert_eq!(repeated.len(), 1, "{sarif:#}");
+    let github = run("github");
+    assert_eq!(github.stdout.matches("correct.repeated-word").count(), 1);
+    let junit = run("junit");
+    let doc = roxmltree::Document::parse(&junit.stdout).unwrap();
+    let names: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("property"))
+        .map(|n| attr(n, "name"))
+        .collect();
+    assert!(names.contains(&"post1.x.overall"), "{names:?}");
+    assert!(names.contains(&"post1.linkedin.overall"), "{names:?}");
+    let cases = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .count();
+    assert_eq!(cases, 2, "a test case per post per channel");
+}
