@@ -258,7 +258,10 @@ fn report_sinks(cli: &Cli, args: &CheckArgs) -> Result<Vec<Sink>, Vec<String>> {
         quiet: args.quiet,
         explain_score: args.explain_score,
     };
-    let base = report_base();
+    let base = report::Base {
+        docs_url: args.docs_url.clone(),
+        ..report_base()
+    };
     // `-` is stdout.
     let path = |p: &std::path::PathBuf| Some(p.clone()).filter(|p| p.as_os_str() != "-");
     let mut targets = vec![(args.format, args.output.as_ref().and_then(path))];
@@ -359,6 +362,7 @@ fn report_base() -> report::Base {
     let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
     let prefix = cwd.strip_prefix(root).map(slash).unwrap_or_default();
     report::Base {
+        docs_url: None,
         root: slash(root),
         prefix: if prefix.is_empty() {
             prefix

@@ -100,6 +100,12 @@ pub struct CheckArgs {
     #[arg(long = "report", value_name = "F=PATH", value_parser = parse_report)]
     pub reports: Vec<ReportTarget>,
 
+    /// Where the rule reference (docs/rules.md) is published, e.g.
+    /// https://github.com/ORG/REPO/blob/main/docs/rules.md: SARIF rules
+    /// link to their section (`helpUri`). Must be an absolute http(s) URL.
+    #[arg(long, value_name = "URL", value_parser = parse_docs_url)]
+    pub docs_url: Option<String>,
+
     /// Fail posts whose overall score is below this (0-100).
     #[arg(long, value_name = "N", value_parser = parse_score)]
     pub min_score: Option<f64>,
@@ -129,6 +135,18 @@ pub enum ColorChoice {
 pub struct ReportTarget {
     pub format: Format,
     pub path: PathBuf,
+}
+
+fn parse_docs_url(s: &str) -> Result<String, String> {
+    let host = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or("");
+    if host.is_empty() || s.contains(char::is_whitespace) {
+        return Err("must be an absolute http:// or https:// URL, e.g. https://github.com/ORG/REPO/blob/main/docs/rules.md".into());
+    }
+    Ok(s.to_owned())
 }
 
 fn parse_report(s: &str) -> Result<ReportTarget, String> {

@@ -16,6 +16,9 @@ pub struct Base {
     pub root: String,
     /// The working directory relative to `root`: `""` or ending in `/`.
     pub prefix: String,
+    /// Where the rule reference (`docs/rules.md`) is published, absolute
+    /// (`--docs-url`): SARIF rules link to it (`helpUri`).
+    pub docs_url: Option<String>,
 }
 
 impl Base {
@@ -34,6 +37,15 @@ impl Base {
             };
         }
         normalize(&format!("{}{path}", self.prefix))
+    }
+
+    /// The link to a rule's section of the published rule reference:
+    /// GitHub's anchor of the heading `` ### `readable.long-word` `` is the
+    /// id without its dots.
+    pub fn help_uri(&self, rule: &str) -> Option<String> {
+        let base = self.docs_url.as_deref()?;
+        let base = base.split('#').next().unwrap_or(base);
+        Some(format!("{base}#{}", rule.replace('.', "")))
     }
 
     /// The path as a SARIF URI: relative paths percent-encoded, absolute
@@ -147,6 +159,7 @@ mod tests {
         Base {
             root: root.into(),
             prefix: prefix.into(),
+            docs_url: None,
         }
     }
 
@@ -160,6 +173,17 @@ mod tests {
         assert_eq!(b.relative("/elsewhere/y.md"), "/elsewhere/y.md");
         assert_eq!(b.relative("-"), "-");
         assert_eq!(base("/repo", "").relative("a\\b.md"), "a/b.md");
+    }
+
+    #[test]
+    fn help_uris_point_at_the_rules_heading() {
+        let mut b = base("/repo", "");
+        assert_eq!(b.help_uri("readable.long-word"), None);
+        b.docs_url = Some("https://example.com/docs/rules.md#top".into());
+        assert_eq!(
+            b.help_uri("readable.long-word").unwrap(),
+            "https://example.com/docs/rules.md#readablelong-word"
+        );
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl Sarif {
         if help.is_empty() {
             help = r.id.clone();
         }
-        self.rules.push(json!({
+        let mut object = json!({
             "id": r.id,
             "name": r.id,
             "shortDescription": { "text": short },
@@ -86,7 +86,11 @@ impl Sarif {
             "help": { "text": help, "markdown": help },
             "defaultConfiguration": { "level": level(r.severity) },
             "properties": { "tags": [info.checklist(r.checklist).id] },
-        }));
+        });
+        if let Some(uri) = self.base.help_uri(&r.id) {
+            object["helpUri"] = uri.into();
+        }
+        self.rules.push(object);
         let i = self.rules.len() - 1;
         self.index[rule.index()] = Some(i);
         i

@@ -915,3 +915,30 @@ fn a_file_for_two_channels_lists_a_text_finding_once_and_scores_per_channel() {
         .count();
     assert_eq!(cases, 2, "a test case per post per channel");
 }
+
+#[test]
+fn docs_url_gives_sarif_rules_a_help_uri() {
+    let url = "https://example.com/postlint/docs/rules.md";
+    let out = in_repo(&[
+        "check",
+        "examples/x-thread.md",
+        "--format",
+        "sarif",
+        "--docs-url",
+        url,
+    ]);
+    let sarif = assert_valid_sarif(&sarif_validator(), &out.stdout);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let long = rules
+        .iter()
+        .find(|r| r["id"] == "channel.too-long")
+        .unwrap();
+    assert_eq!(long["helpUri"], format!("{url}#channeltoo-long"));
+    for bad in ["docs/rules.md", "https://", "ftp://example.com/rules.md"] {
+        let out = in_repo(&["check", "examples/x-thread.md", "--docs-url", bad]);
+        out.code(ERROR)
+            .stderr_has(&["absolute http:// or https:// URL"]);
+    }
+}
