@@ -594,6 +594,19 @@ fn checkstyle_lists_what_compact_lists() {
         .map(|e| attr(e, "source"))
         .collect();
     assert!(sources.contains(&"postlint.problem"), "{sources:?}");
+    let json = hostile_json();
+    let odd = doc
+        .descendants()
+        .find(|n| n.attribute("source") == Some("postlint.brand.odd-word"))
+        .expect("the odd-word error");
+    assert_eq!(
+        attr(odd, "message"),
+        findings_of(&json, "brand.odd-word")[0]["message"]
+    );
+    assert!(
+        doc.descendants()
+            .any(|n| n.has_tag_name("file") && n.attribute("name") == Some(HOSTILE_PATH))
+    );
 }
 
 // --------------------------------------------------------- Code Quality
