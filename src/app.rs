@@ -232,6 +232,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         Err(errors) => return Err(errors),
     };
     let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
+    // The terminal's width for the pretty report on stdout (`--width`
+    // forces one); report files get none.
     let width = args.width.or_else(|| {
         io::stdout()
             .is_terminal()
@@ -239,15 +241,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
             .flatten()
             .map(|(w, _)| usize::from(w.0))
     });
-    let mut reporter = Reporter::new(
-        args.format,
-        report::Options {
-            quiet: args.quiet,
-            explain_score: args.explain_score,
-            width,
-        },
-    );
     let stdin_name = args.stdin_filename.as_deref();
+    let mut sinks = report_sinks(cli, args, width)?;
     let mut summary = Summary {
         problems: errors.len(),
         ..Summary::default()
@@ -255,7 +250,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     let mut problems: Vec<String> = Vec::new();
     let mut progress = Progress::new(inputs.len());
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = reporter.begin(&engine.info, &mut out).and_then(|()| {
+    let written = each(&mut sinks, &mut out, |r, o| r.begin(&engine.info, o)).and_then(|()| {
         crate::run::in_order(
             &inputs,
             |input| check_input(&engine, input, stdin_name),
@@ -272,17 +267,20 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
                 // While the bar shows, the report is written and flushed
                 // with the bar cleared, so the two never mix on a terminal.
                 progress.suspend(|shown| {
-                    reporter.file(&engine.info, &file, &mut out)?;
+                    each(&mut sinks, &mut out, |r, o| r.file(&engine.info, &file, o))?;
                     if shown { out.flush() } else { Ok(()) }
                 })
             },
         )?;
         progress.finish();
-        reporter.finish(&summary, &errors, &mut out)?;
+        each(&mut sinks, &mut out, |r, o| r.finish(&summary, &errors, o))?;
         out.flush()
     });
     progress.finish();
     drop(out);
+    if written.is_ok() {
+        write_report_files(&mut sinks)?;
+    }
     if let Some(code) = after_report(written, &problems, &errors, summary.files)? {
         return Ok(code);
     }
@@ -353,6 +351,139 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+/// One report of a run: its format's state, and where it goes (`None`:
+/// stdout; a file streams into a temporary file renamed over the target
+/// when the run is done, so a failed run never leaves half a report).
+struct Sink {
+    reporter: Reporter,
+    file: Option<crate::write::AtomicFile>,
+}
+
+/// `--format` (to stdout, or `--output`) and each `--report F=PATH`.
+fn report_sinks(
+    cli: &Cli,
+    args: &CheckArgs,
+    width: Option<usize>,
+) -> Result<Vec<Sink>, Vec<String>> {
+    let options = |to_stdout: bool| report::Options {
+        quiet: args.quiet,
+        explain_score: args.explain_score,
+        width: width.filter(|_| to_stdout),
+    };
+    let base = report::Base {
+        docs_url: args.docs_url.clone(),
+        ..report_base()
+    };
+    // `-` is stdout.
+    let path = |p: &std::path::PathBuf| Some(p.clone()).filter(|p| p.as_os_str() != "-");
+    let mut targets = vec![(args.format, args.output.as_ref().and_then(path))];
+    targets.extend(args.reports.iter().map(|r| (r.format, path(&r.path))));
+    let mut seen = std::collections::HashSet::new();
+    for (_, target) in &targets {
+        if !seen.insert(target) {
+            let place = target
+                .as_ref()
+                .map_or("stdout".to_owned(), |p| p.display().to_string());
+            return Err(vec![format!(
+                "two reports would be written to {place}: give each --output/--report its own file"
+            )]);
+        }
+    }
+    // Colour codes belong on a terminal, never in a report file.
+    if cli.color != ColorChoice::Always
+        && targets
+            .iter()
+            .any(|(f, p)| *f == report::Format::Pretty && p.is_some())
+    {
+        colored::control::set_override(false);
+    }
+    targets
+        .into_iter()
+        .map(|(format, path)| {
+            let file = path
+                .map(|p| {
+                    crate::write::AtomicFile::create(&p)
+                        .map_err(|e| vec![format!("cannot write report {}: {e}", p.display())])
+                })
+                .transpose()?;
+            Ok(Sink {
+                reporter: Reporter::new(format, options(file.is_none()), &base),
+                file,
+            })
+        })
+        .collect()
+}
+
+/// Runs `step` on every report, each with its own output.
+fn each(
+    sinks: &mut [Sink],
+    stdout: &mut dyn Write,
+    mut step: impl FnMut(&mut Reporter, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    for sink in sinks {
+        match &mut sink.file {
+            None => step(&mut sink.reporter, stdout)?,
+            Some(file) => step(&mut sink.reporter, file)?,
+        }
+    }
+    Ok(())
+}
+
+/// Writes the reports that go to files, and the GitHub step summary when
+/// `$GITHUB_STEP_SUMMARY` names a file and a `github` report ran.
+fn write_report_files(sinks: &mut [Sink]) -> Result<(), Vec<String>> {
+    for file in sinks.iter_mut().filter_map(|s| s.file.take()) {
+        let path = file.path().to_owned();
+        file.commit()
+            .map_err(|e| vec![format!("cannot write report {}: {e}", path.display())])?;
+    }
+    let summary = sinks.iter().find_map(|s| s.reporter.step_summary());
+    if let (Some(text), Some(file)) = (summary, std::env::var_os("GITHUB_STEP_SUMMARY"))
+        && !file.is_empty()
+    {
+        let file = std::path::PathBuf::from(file);
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&file)
+            .and_then(|mut f| {
+                let existing = f.metadata()?.len();
+                f.write_all(&report::github::fit_step_summary(existing, text))
+            });
+        if let Err(e) = appended {
+            eprintln!(
+                "warning: cannot append the summary to $GITHUB_STEP_SUMMARY ({}): {e}",
+                file.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// What CI formats make paths relative to: the repository root (the
+/// nearest folder with `.git` above the working directory), or the
+/// working directory outside a repository.
+fn report_base() -> report::Base {
+    let Ok(cwd) = std::env::current_dir() else {
+        return report::Base::default();
+    };
+    let root = cwd
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&cwd);
+    let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
+    let prefix = cwd.strip_prefix(root).map(slash).unwrap_or_default();
+    report::Base {
+        docs_url: None,
+        root: slash(root),
+        prefix: if prefix.is_empty() {
+            prefix
+        } else {
+            format!("{prefix}/")
+        },
     }
 }
 

@@ -97,6 +97,23 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
 
+    /// Write the --format report to FILE instead of stdout (`-` is
+    /// stdout), atomically: a temporary file renamed over it at the end.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write a report in format F to PATH in the same run, e.g.
+    /// `--report sarif=postlint.sarif --report junit=junit.xml`; repeatable.
+    /// Formats: the --format values.
+    #[arg(long = "report", value_name = "F=PATH", value_parser = parse_report)]
+    pub reports: Vec<ReportTarget>,
+
+    /// Where the rule reference (docs/rules.md) is published, e.g.
+    /// https://github.com/ORG/REPO/blob/main/docs/rules.md: SARIF rules
+    /// link to their section (`helpUri`). Must be an absolute http(s) URL.
+    #[arg(long, value_name = "URL", value_parser = parse_docs_url)]
+    pub docs_url: Option<String>,
+
     /// Fail posts whose overall score is below this (0-100).
     #[arg(long, value_name = "N", value_parser = parse_score)]
     pub min_score: Option<f64>,
@@ -140,6 +157,50 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--report F=PATH`: a further report of the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportTarget {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn parse_docs_url(s: &str) -> Result<String, String> {
+    let host = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or("");
+    if host.is_empty() || s.contains(char::is_whitespace) {
+        return Err("must be an absolute http:// or https:// URL, e.g. https://github.com/ORG/REPO/blob/main/docs/rules.md".into());
+    }
+    Ok(s.to_owned())
+}
+
+fn parse_report(s: &str) -> Result<ReportTarget, String> {
+    let names = || {
+        Format::value_variants()
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((format, path)) = s.split_once('=') else {
+        return Err(format!(
+            "expected FORMAT=PATH, e.g. sarif=postlint.sarif (formats: {})",
+            names()
+        ));
+    };
+    let format = Format::from_str(format.trim(), true)
+        .map_err(|_| format!("unknown format `{format}` (formats: {})", names()))?;
+    if path.is_empty() {
+        return Err(format!("no path after `{}=`", format.name()));
+    }
+    Ok(ReportTarget {
+        format,
+        path: PathBuf::from(path),
+    })
 }
 
 fn parse_score(s: &str) -> Result<f64, String> {

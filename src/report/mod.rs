@@ -4,17 +4,29 @@
 //! `finish` with the totals, so every format can stream. None decides
 //! anything: verdicts come from the checker; the words for them live here.
 
+mod checkstyle;
+mod codequality;
 mod compact;
+pub mod github;
 mod json;
+mod junit;
+mod markdown;
+pub mod place;
 mod pretty;
+mod sarif;
 pub mod stats;
+mod xml;
+
+pub use place::Base;
 
 pub use pretty::MIN_WIDTH;
 
 use std::io::{self, Write};
 
-use crate::finding::Severity;
-use crate::outcome::{FileOutcome, NoChannel, Reason, RunInfo, Skip, SkipReason, Summary};
+use crate::finding::{Finding, Severity};
+use crate::outcome::{
+    FileOutcome, NoChannel, PostOutcome, Reason, RunInfo, Shown, Skip, SkipReason, Summary,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -24,6 +36,27 @@ pub enum Format {
     Compact,
     /// Machine-readable; versioned (`"version": 1`), documented in the README.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the changed lines.
+    Github,
+    /// JUnit XML: a test suite per file, a test case per post.
+    Junit,
+    /// Checkstyle XML, for reviewdog and other checkstyle readers.
+    Checkstyle,
+    /// GitLab Code Quality JSON.
+    Codequality,
+    /// A Markdown summary for a pull-request comment.
+    Markdown,
+}
+
+impl Format {
+    /// The name users write (`--format`, `--report F=PATH`).
+    pub fn name(self) -> String {
+        use clap::ValueEnum;
+        self.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_owned())
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -44,14 +77,30 @@ pub enum Reporter {
     Pretty(pretty::Pretty),
     Compact(compact::Compact),
     Json(json::Json),
+    Sarif(sarif::Sarif),
+    Github(github::Github),
+    Junit(junit::Junit),
+    Checkstyle(checkstyle::Checkstyle),
+    Codequality(codequality::Codequality),
+    Markdown(markdown::Markdown),
 }
 
 impl Reporter {
-    pub fn new(format: Format, options: Options) -> Self {
+    /// `base`: what paths are relative to in the CI formats (SARIF,
+    /// GitHub, Code Quality), which want them relative to the repository.
+    pub fn new(format: Format, options: Options, base: &Base) -> Self {
         match format {
             Format::Pretty => Reporter::Pretty(pretty::Pretty { options }),
             Format::Compact => Reporter::Compact(compact::Compact { options }),
             Format::Json => Reporter::Json(json::Json::new(options.explain_score)),
+            Format::Sarif => Reporter::Sarif(sarif::Sarif::new(base.clone())),
+            Format::Github => Reporter::Github(github::Github::new(base.clone())),
+            Format::Junit => Reporter::Junit(junit::Junit),
+            Format::Checkstyle => Reporter::Checkstyle(checkstyle::Checkstyle),
+            Format::Codequality => {
+                Reporter::Codequality(codequality::Codequality::new(base.clone()))
+            }
+            Format::Markdown => Reporter::Markdown(markdown::Markdown::default()),
         }
     }
 
@@ -59,6 +108,21 @@ impl Reporter {
         match self {
             Reporter::Pretty(_) | Reporter::Compact(_) => Ok(()),
             Reporter::Json(r) => r.begin(info, out),
+            Reporter::Sarif(r) => r.begin(out),
+            Reporter::Github(_) => Ok(()),
+            Reporter::Junit(r) => r.begin(out),
+            Reporter::Checkstyle(r) => r.begin(out),
+            Reporter::Codequality(r) => r.begin(out),
+            Reporter::Markdown(r) => r.begin(out),
+        }
+    }
+
+    /// The Markdown summary the `github` format appends to
+    /// `$GITHUB_STEP_SUMMARY`, once the run is finished.
+    pub fn step_summary(&self) -> Option<&[u8]> {
+        match self {
+            Reporter::Github(r) => Some(r.step_summary()),
+            _ => None,
         }
     }
 
@@ -72,6 +136,12 @@ impl Reporter {
             Reporter::Pretty(r) => r.file(info, file, out),
             Reporter::Compact(r) => r.file(info, file, out),
             Reporter::Json(r) => r.file(info, file, out),
+            Reporter::Sarif(r) => r.file(info, file, out),
+            Reporter::Github(r) => r.file(info, file),
+            Reporter::Junit(r) => r.file(info, file, out),
+            Reporter::Checkstyle(r) => r.file(info, file, out),
+            Reporter::Codequality(r) => r.file(info, file, out),
+            Reporter::Markdown(r) => r.file(info, file),
         }
     }
 
@@ -86,6 +156,12 @@ impl Reporter {
             Reporter::Pretty(r) => r.finish(summary, errors, out),
             Reporter::Compact(_) => compact::finish(errors, out),
             Reporter::Json(r) => r.finish(summary, errors, out),
+            Reporter::Sarif(r) => r.finish(errors, out),
+            Reporter::Github(r) => r.finish(summary, errors, out),
+            Reporter::Junit(r) => r.finish(errors, out),
+            Reporter::Checkstyle(r) => r.finish(errors, out),
+            Reporter::Codequality(r) => r.finish(errors, out),
+            Reporter::Markdown(r) => r.finish(summary, errors, out),
         }
     }
 }
@@ -95,6 +171,51 @@ impl Reporter {
 /// in `summary.problems`, so a JSON consumer always gets an object.
 pub fn json_not_loaded(errors: &[String], out: &mut dyn Write) -> io::Result<()> {
     json::not_loaded(errors, out)
+}
+
+/// A file's findings as every format lists them: post by post, in
+/// position order, a finding repeated on a later channel's post only once.
+/// Yields (post index, post, finding, how it is shown).
+pub fn visible(
+    file: &FileOutcome,
+) -> impl Iterator<Item = (usize, &PostOutcome, &Finding, Shown)> + '_ {
+    file.posts.iter().enumerate().flat_map(move |(i, post)| {
+        post.findings
+            .iter()
+            .enumerate()
+            .map(move |(j, f)| (i, post, f, file.shown(i, j)))
+            .filter(|(_, _, _, s)| !s.repeat)
+    })
+}
+
+/// A finding's message as the CI formats show it: with `[X] ` before it
+/// when it was found on some of the file's channels only (as `compact`).
+pub fn message_with_channel(info: &RunInfo, post: &PostOutcome, f: &Finding, s: Shown) -> String {
+    if s.only_here {
+        format!("[{}] {}", info.channel(post.channel).name, f.message)
+    } else {
+        f.message.clone()
+    }
+}
+
+/// A file problem's 1-based line and column (1:1 for the whole file).
+pub fn problem_position(file: &FileOutcome, p: &crate::input::document::Problem) -> (usize, usize) {
+    p.span.map_or((1, 1), |s| {
+        let pos = file.position(s.start);
+        (pos.line, pos.column)
+    })
+}
+
+/// The findings of a post that fail it: at or above the severity its
+/// verdict failed on. A passing post has none.
+pub fn failing_findings<'a>(post: &'a PostOutcome) -> impl Iterator<Item = &'a Finding> + 'a {
+    let threshold = post.verdict.reasons.iter().find_map(|r| match r {
+        Reason::Findings { threshold, .. } => Some(*threshold),
+        Reason::BelowMinScore { .. } => None,
+    });
+    post.findings
+        .iter()
+        .filter(move |f| threshold.is_some_and(|t| f.severity >= t))
 }
 
 /// Why a post failed, in words: "2 errors: strategy.risky-claim".

@@ -16,6 +16,7 @@ mod dictionaries;
 mod ergonomics;
 mod expected;
 mod formats;
+mod formats_ci;
 mod inputs;
 mod jargon;
 mod json;
