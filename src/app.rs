@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::baseline::Baseline;
 use crate::catalog;
 use crate::checklist::selftest;
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, StatsArgs};
@@ -197,7 +198,55 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         fail_on: args.fail_on,
     };
     let engine = load(cli, choices)?;
-    let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
+    let excluded = |p: &Path| engine.config.is_excluded(p);
+    let changes = match &args.changed_since {
+        Some(rev) => Some(crate::git::changes(rev, args.changed_lines).map_err(|e| vec![e])?),
+        None => None,
+    };
+    let (inputs, errors) = match &changes {
+        Some(changes) => (changed_inputs(changes, &args.paths, &excluded), Vec::new()),
+        None => walk::inputs_with(&args.paths, &excluded, args.force_exclude),
+    };
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::load(path).map_err(|e| vec![e])?),
+        None => None,
+    };
+    let mut written_baseline = args.write_baseline.as_ref().map(|_| Baseline::default());
+    // Findings off changed lines are dropped, then those in the baseline;
+    // the post is scored and judged on what is left.
+    let work = |input: &Input| {
+        let mut file = check_input(&engine, input);
+        if args.changed_lines
+            && let Some(changes) = &changes
+        {
+            let path = Path::new(&file.path).to_owned();
+            let lines: Vec<Vec<(usize, usize)>> = file
+                .posts
+                .iter()
+                .map(|p| {
+                    p.findings
+                        .iter()
+                        .map(|f| {
+                            let (a, b) = file.locate(f.span);
+                            (a.line, b.line)
+                        })
+                        .collect()
+                })
+                .collect();
+            crate::baseline::retain(&engine, &mut file, &|i, j, _| {
+                changes.touches(&path, lines[i][j].0, lines[i][j].1)
+            });
+        }
+        let prints = (baseline.is_some() || args.write_baseline.is_some())
+            .then(|| crate::baseline::fingerprints(&engine, &file));
+        let mut suppressed = 0;
+        if let (Some(baseline), Some(prints)) = (&baseline, &prints) {
+            suppressed = crate::baseline::retain(&engine, &mut file, &|i, j, _| {
+                !baseline.findings.contains(&prints[i][j])
+            });
+        }
+        (file, suppressed, prints)
+    };
     let mut reporter = Reporter::new(
         args.format,
         report::Options {
@@ -207,35 +256,60 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     );
     let mut summary = Summary {
         problems: errors.len(),
+        suppressed: baseline.as_ref().map(|_| 0),
         ..Summary::default()
     };
     let mut problems: Vec<String> = Vec::new();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = reporter.begin(&engine.info, &mut out).and_then(|()| {
-        crate::run::in_order(
-            &inputs,
-            |input| check_input(&engine, input),
-            |file| {
-                summary.add(&file);
-                for p in &file.problems {
-                    let at = p.span.map_or(String::new(), |s| {
-                        let pos = file.position(s.start);
-                        format!(":{}:{}", pos.line, pos.column)
-                    });
-                    problems.push(format!("error: {}{at}: {}", file.path, p.message));
-                }
-                reporter.file(&engine.info, &file, &mut out)
-            },
-        )?;
+        crate::run::in_order(&inputs, work, |(file, suppressed, prints)| {
+            summary.add(&file);
+            if let Some(n) = &mut summary.suppressed {
+                *n += suppressed;
+            }
+            if let (Some(b), Some(prints)) = (&mut written_baseline, prints) {
+                b.findings.extend(prints.into_iter().flatten());
+            }
+            for p in &file.problems {
+                let at = p.span.map_or(String::new(), |s| {
+                    let pos = file.position(s.start);
+                    format!(":{}:{}", pos.line, pos.column)
+                });
+                problems.push(format!("error: {}{at}: {}", file.path, p.message));
+            }
+            reporter.file(&engine.info, &file, &mut out)
+        })?;
         reporter.finish(&summary, &errors, &mut out)?;
         out.flush()
     });
     drop(out);
-    if let Some(code) = after_report(written, &problems, &errors, summary.files)? {
+    // No changed post file is a pass, not "no post files found".
+    let files = match &args.changed_since {
+        Some(rev) if summary.files == 0 && errors.is_empty() => {
+            eprintln!("note: no post files changed since {rev}");
+            1
+        }
+        _ => summary.files,
+    };
+    if let Some(code) = after_report(written, &problems, &errors, files)? {
         return Ok(code);
+    }
+    if let (Some(path), Some(b)) = (&args.write_baseline, &written_baseline) {
+        crate::write::write_atomically(path, b.to_json().as_bytes())
+            .map_err(|e| vec![format!("cannot write baseline {}: {e}", path.display())])?;
+        eprintln!(
+            "wrote {} with {}",
+            path.display(),
+            match b.findings.len() {
+                1 => "1 finding".to_owned(),
+                n => format!("{n} findings"),
+            }
+        );
     }
     let code = if summary.problems > 0 {
         ExitCode::from(EXIT_ERROR)
+    } else if args.write_baseline.is_some() {
+        ExitCode::SUCCESS
     } else if summary.failed > 0 && engine.fail_on() != FailOn::Never {
         ExitCode::from(EXIT_FAILED)
     } else {
@@ -245,6 +319,27 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // ~1 ms of a one-post run, and the OS takes the memory back at once.
     std::mem::forget(engine);
     Ok(code)
+}
+
+/// The changed files to check: post files that exist, lie under one of
+/// `paths` (`.` is everything), and are not excluded by the config.
+fn changed_inputs(
+    changes: &crate::git::Changes,
+    paths: &[std::path::PathBuf],
+    excluded: &dyn Fn(&Path) -> bool,
+) -> Vec<Input> {
+    let under = |file: &Path| {
+        paths.iter().any(|p| {
+            let p = p.strip_prefix("./").unwrap_or(p);
+            p.as_os_str() == "." || p.as_os_str().is_empty() || file.starts_with(p)
+        })
+    };
+    changes
+        .files
+        .iter()
+        .filter(|f| walk::is_post_file(f) && f.is_file() && under(f) && !excluded(f))
+        .map(|f| Input::File(f.clone()))
+        .collect()
 }
 
 fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {

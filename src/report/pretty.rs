@@ -87,6 +87,12 @@ impl Pretty {
                 plural(s.without_channel, "post")
             ));
         }
+        if let Some(n) = s.suppressed {
+            parts.push(format!(
+                "{} suppressed by the baseline",
+                plural(n, "finding")
+            ));
+        }
         if s.problems > 0 {
             parts.push(plural(s.problems, "problem").red().to_string());
         }
