@@ -216,36 +216,42 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // the post is scored and judged on what is left.
     let work = |input: &Input| {
         let mut file = check_input(&engine, input);
-        if args.changed_lines
-            && let Some(changes) = &changes
-        {
-            let path = Path::new(&file.path).to_owned();
-            let lines: Vec<Vec<(usize, usize)>> = file
-                .posts
-                .iter()
-                .map(|p| {
-                    p.findings
-                        .iter()
-                        .map(|f| {
-                            let (a, b) = file.locate(f.span);
-                            (a.line, b.line)
-                        })
-                        .collect()
-                })
-                .collect();
-            crate::baseline::retain(&engine, &mut file, &|i, j, _| {
-                changes.touches(&path, lines[i][j].0, lines[i][j].1)
-            });
-        }
+        // Fingerprints of every finding, before any is dropped, so that
+        // occurrences count the same whatever else is filtered.
         let prints = (baseline.is_some() || args.write_baseline.is_some())
             .then(|| crate::baseline::fingerprints(&engine, &file));
+        let path = Path::new(&file.path);
+        let on_changed_line = |i: usize, j: usize| match &changes {
+            Some(changes) if args.changed_lines => {
+                let (a, b) = file.locate(file.posts[i].findings[j].span);
+                changes.touches(path, a.line, b.line)
+            }
+            _ => true,
+        };
         let mut suppressed = 0;
-        if let (Some(baseline), Some(prints)) = (&baseline, &prints) {
-            suppressed = crate::baseline::retain(&engine, &mut file, &|i, j, _| {
-                !baseline.findings.contains(&prints[i][j])
-            });
+        let mut keep: Vec<Vec<bool>> = Vec::with_capacity(file.posts.len());
+        let mut kept_prints = prints.as_ref().map(|_| Vec::new());
+        for (i, post) in file.posts.iter().enumerate() {
+            let mut flags = Vec::with_capacity(post.findings.len());
+            for j in 0..post.findings.len() {
+                let on_line = on_changed_line(i, j);
+                let print = prints.as_ref().map(|p| &p[i][j]);
+                let known = baseline
+                    .as_ref()
+                    .zip(print)
+                    .is_some_and(|(b, p)| b.findings.contains(p));
+                if on_line && known && !file.shown(i, j).repeat {
+                    suppressed += 1;
+                }
+                if on_line && let (Some(kept), Some(p)) = (&mut kept_prints, print) {
+                    kept.push(p.clone());
+                }
+                flags.push(on_line && !known);
+            }
+            keep.push(flags);
         }
-        (file, suppressed, prints)
+        crate::baseline::retain(&engine, &mut file, &|i, j, _| keep[i][j]);
+        (file, suppressed, kept_prints)
     };
     let mut reporter = Reporter::new(
         args.format,
@@ -268,7 +274,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
                 *n += suppressed;
             }
             if let (Some(b), Some(prints)) = (&mut written_baseline, prints) {
-                b.findings.extend(prints.into_iter().flatten());
+                b.findings.extend(prints);
             }
             for p in &file.problems {
                 let at = p.span.map_or(String::new(), |s| {

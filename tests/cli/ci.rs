@@ -212,3 +212,33 @@ fn a_bad_baseline_is_a_clear_error() {
         .code(ERROR)
         .stderr_has(&["not a postlint baseline"]);
 }
+
+#[test]
+fn changed_lines_and_a_baseline_count_occurrences_in_the_whole_file() {
+    let dir = repo_with(&[("a.md", SHOUTY)]);
+    let base = ["check", "--fail-on", "warning"];
+    postlint(
+        &[&base[..], &["--write-baseline", "b.json"]].concat(),
+        dir.path(),
+    )
+    .code(PASSED);
+    // A second "CLICK HERE" on a new line is the file's second occurrence,
+    // new even when the first one is off the changed lines.
+    write(dir.path(), "a.md", format!("{SHOUTY}\nCLICK HERE again.\n"));
+    let args = [
+        &base[..],
+        &[
+            "--changed-since",
+            "HEAD",
+            "--changed-lines",
+            "--baseline",
+            "b.json",
+        ],
+        &["--format", "json"],
+    ]
+    .concat();
+    let out = postlint(&args, dir.path());
+    out.code(FAILED);
+    assert_eq!(out.json()["summary"]["suppressed"], 0);
+    assert_eq!(out.json()["summary"]["warnings"], 1);
+}
