@@ -295,6 +295,14 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
             eprintln!("note: no post files changed since {rev}");
             1
         }
+        // pre-commit named only files the config excludes: nothing to say.
+        None if summary.files == 0
+            && errors.is_empty()
+            && args.force_exclude
+            && args.paths.iter().all(|p| p.is_file()) =>
+        {
+            1
+        }
         _ => summary.files,
     };
     if let Some(code) = after_report(written, &problems, &errors, files)? {

@@ -65,6 +65,10 @@ fn force_exclude_skips_named_files_the_config_excludes() {
     );
     out.code(PASSED);
     assert_eq!(checked_paths(&out.json()), ["new.md"]);
+    // Only excluded files named: a pass, with no "no post files found".
+    let out = postlint(&[&forced[..], &["archive/old.md"]].concat(), dir.path());
+    out.code(PASSED);
+    assert!(!out.stderr.contains("no post files"), "{}", out.stderr);
 }
 
 #[test]
@@ -241,4 +245,24 @@ fn changed_lines_and_a_baseline_count_occurrences_in_the_whole_file() {
     out.code(FAILED);
     assert_eq!(out.json()["summary"]["suppressed"], 0);
     assert_eq!(out.json()["summary"]["warnings"], 1);
+}
+
+#[test]
+fn the_pre_commit_hook_names_every_post_file_and_only_those() {
+    let manifest = std::fs::read_to_string(crate::repo().join(".pre-commit-hooks.yaml")).unwrap();
+    let hooks: Vec<serde_json::Value> = serde_saphyr::from_str(&manifest).unwrap();
+    let hook = &hooks[0];
+    assert_eq!(hook["id"], "postlint");
+    assert_eq!(hook["language"], "rust");
+    assert_eq!(hook["types"], serde_json::json!(["text"]));
+    assert!(hook["entry"].as_str().unwrap().contains("--force-exclude"));
+    // pre-commit searches with Python's re.search; this pattern means the
+    // same in the regex crate.
+    let files = regex::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+    for ext in postlint::input::walk::post_extensions() {
+        assert!(files.is_match(&format!("posts/a.{ext}")), "{ext}");
+    }
+    for other in ["src/main.rs", "README.md.orig", "notes.mdx.bak", "a.toml"] {
+        assert!(!files.is_match(other), "{other}");
+    }
 }
