@@ -44,7 +44,9 @@ const SHALLOW_HINT: &str = "in a shallow clone (actions/checkout fetches one com
      or `git fetch --unshallow`";
 
 fn git(args: &[&str]) -> Result<Vec<u8>, String> {
+    // Raw UTF-8 paths in `+++ b/...` lines (not octal escapes).
     let out = Command::new("git")
+        .args(["-c", "core.quotePath=false"])
         .args(args)
         .output()
         .map_err(|e| format!("--changed-since needs git, which could not run: {e}"))?;
@@ -131,8 +133,8 @@ pub fn parse_unified(diff: &str) -> Vec<(PathBuf, Vec<RangeInclusive<usize>>)> {
     let mut out: Vec<(PathBuf, Vec<RangeInclusive<usize>>)> = Vec::new();
     for line in diff.lines() {
         if let Some(name) = line.strip_prefix("+++ ") {
-            let name = name.strip_prefix("b/").unwrap_or(name);
             let name = name.trim_matches('"');
+            let name = name.strip_prefix("b/").unwrap_or(name);
             out.push((PathBuf::from(name), Vec::new()));
         } else if let Some(rest) = line.strip_prefix("@@ ")
             && let Some(new) = rest.split_whitespace().find(|w| w.starts_with('+'))

@@ -110,8 +110,21 @@ fn changed_since_explains_a_missing_revision_and_a_missing_repository() {
 
 #[test]
 fn changed_lines_keeps_only_findings_on_changed_lines() {
-    let dir = repo_with(&[("a.md", SHOUTY)]);
+    let dir = repo_with(&[("a.md", SHOUTY), ("über.md", SHOUTY)]);
     let args = ["check", "--changed-since", "HEAD", "--fail-on", "warning"];
+    // A file name git would quote: its changed lines are still found.
+    write(
+        dir.path(),
+        "über.md",
+        format!("{SHOUTY}\nSIGN UP TODAY please.\n"),
+    );
+    let out = postlint(
+        &[&args[..], &["--changed-lines", "--format", "compact"]].concat(),
+        dir.path(),
+    );
+    out.code(FAILED);
+    assert!(out.stdout.contains("über.md:7:1"), "{}", out.stdout);
+    write(dir.path(), "über.md", SHOUTY);
     // The old shouting stays; a new paragraph adds a clean line.
     write(dir.path(), "a.md", format!("{SHOUTY}\nAnd a calm line.\n"));
     postlint(&[&args[..], &["--changed-lines"]].concat(), dir.path()).code(PASSED);
