@@ -5,11 +5,12 @@
 # HEAD commit — commit your work first), and shows the hook passing on a
 # clean commit, failing on a bad post, and passing once it is fixed.
 #
-# pre-commit builds the hook with `cargo install --path .` in its own clone;
-# cargo honours CARGO_TARGET_DIR, so pointing it at this checkout's target
-# folder (after `cargo build --release`) reuses the compiled dependencies:
-# only postlint itself is compiled again. Set POSTLINT_HOOK_TARGET to
-# choose another folder.
+# pre-commit builds the hook with `cargo install --path .` in its own clone
+# (without --locked, so with the newest compatible dependencies); cargo
+# honours CARGO_TARGET_DIR, so pointing it at this checkout's target folder
+# (after `cargo build --release`) reuses the compiled dependencies that did
+# not change: mostly, only postlint itself is compiled again. Set
+# POSTLINT_HOOK_TARGET to choose another folder.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 rev="$(git -C "$here" rev-parse HEAD)"
