@@ -7,6 +7,7 @@ use std::path::Path;
 use clap::CommandFactory;
 use std::process::ExitCode;
 
+use crate::baseline::Baseline;
 use crate::catalog;
 use crate::checklist::selftest;
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, StatsArgs};
@@ -231,7 +232,62 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         }
         Err(errors) => return Err(errors),
     };
-    let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
+    let excluded = |p: &Path| engine.config.is_excluded(p);
+    let changes = match &args.changed_since {
+        Some(rev) => Some(crate::git::changes(rev, args.changed_lines).map_err(|e| vec![e])?),
+        None => None,
+    };
+    let (inputs, errors) = match &changes {
+        Some(changes) => (changed_inputs(changes, &args.paths, &excluded), Vec::new()),
+        None => walk::inputs_with(&args.paths, &excluded, args.force_exclude),
+    };
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::load(path).map_err(|e| vec![e])?),
+        None => None,
+    };
+    let mut written_baseline = args.write_baseline.as_ref().map(|_| Baseline::default());
+    // Findings off changed lines are dropped, then those in the baseline;
+    // the post is scored and judged on what is left.
+    let stdin_name = args.stdin_filename.as_deref();
+    let work = |input: &Input| {
+        let mut file = check_input(&engine, input, stdin_name);
+        // Fingerprints of every finding, before any is dropped, so that
+        // occurrences count the same whatever else is filtered.
+        let prints = (baseline.is_some() || args.write_baseline.is_some())
+            .then(|| crate::baseline::fingerprints(&engine, &file));
+        let path = Path::new(&file.path);
+        let on_changed_line = |i: usize, j: usize| match &changes {
+            Some(changes) if args.changed_lines => {
+                let (a, b) = file.locate(file.posts[i].findings[j].span);
+                changes.touches(path, a.line, b.line)
+            }
+            _ => true,
+        };
+        let mut suppressed = 0;
+        let mut keep: Vec<Vec<bool>> = Vec::with_capacity(file.posts.len());
+        let mut kept_prints = prints.as_ref().map(|_| Vec::new());
+        for (i, post) in file.posts.iter().enumerate() {
+            let mut flags = Vec::with_capacity(post.findings.len());
+            for j in 0..post.findings.len() {
+                let on_line = on_changed_line(i, j);
+                let print = prints.as_ref().map(|p| &p[i][j]);
+                let known = baseline
+                    .as_ref()
+                    .zip(print)
+                    .is_some_and(|(b, p)| b.findings.contains(p));
+                if on_line && known && !file.shown(i, j).repeat {
+                    suppressed += 1;
+                }
+                if on_line && let (Some(kept), Some(p)) = (&mut kept_prints, print) {
+                    kept.push(p.clone());
+                }
+                flags.push(on_line && !known);
+            }
+            keep.push(flags);
+        }
+        crate::baseline::retain(&engine, &mut file, &|i, j, _| keep[i][j]);
+        (file, suppressed, kept_prints)
+    };
     // The terminal's width for the pretty report on stdout (`--width`
     // forces one); report files get none.
     let width = args.width.or_else(|| {
@@ -241,37 +297,39 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
             .flatten()
             .map(|(w, _)| usize::from(w.0))
     });
-    let stdin_name = args.stdin_filename.as_deref();
     let mut sinks = report_sinks(cli, args, width)?;
     let mut summary = Summary {
         problems: errors.len(),
+        suppressed: baseline.as_ref().map(|_| 0),
         ..Summary::default()
     };
     let mut problems: Vec<String> = Vec::new();
     let mut progress = Progress::new(inputs.len());
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = each(&mut sinks, &mut out, |r, o| r.begin(&engine.info, o)).and_then(|()| {
-        crate::run::in_order(
-            &inputs,
-            |input| check_input(&engine, input, stdin_name),
-            |file| {
-                summary.add(&file);
-                for p in &file.problems {
-                    let at = p.span.map_or(String::new(), |s| {
-                        let pos = file.position(s.start);
-                        format!(":{}:{}", pos.line, pos.column)
-                    });
-                    problems.push(format!("error: {}{at}: {}", file.path, p.message));
-                }
-                progress.step(&file.path);
-                // While the bar shows, the report is written and flushed
-                // with the bar cleared, so the two never mix on a terminal.
-                progress.suspend(|shown| {
-                    each(&mut sinks, &mut out, |r, o| r.file(&engine.info, &file, o))?;
-                    if shown { out.flush() } else { Ok(()) }
-                })
-            },
-        )?;
+        crate::run::in_order(&inputs, work, |(file, suppressed, prints)| {
+            summary.add(&file);
+            if let Some(n) = &mut summary.suppressed {
+                *n += suppressed;
+            }
+            if let (Some(b), Some(prints)) = (&mut written_baseline, prints) {
+                b.findings.extend(prints);
+            }
+            for p in &file.problems {
+                let at = p.span.map_or(String::new(), |s| {
+                    let pos = file.position(s.start);
+                    format!(":{}:{}", pos.line, pos.column)
+                });
+                problems.push(format!("error: {}{at}: {}", file.path, p.message));
+            }
+            progress.step(&file.path);
+            // While the bar shows, the report is written and flushed
+            // with the bar cleared, so the two never mix on a terminal.
+            progress.suspend(|shown| {
+                each(&mut sinks, &mut out, |r, o| r.file(&engine.info, &file, o))?;
+                if shown { out.flush() } else { Ok(()) }
+            })
+        })?;
         progress.finish();
         each(&mut sinks, &mut out, |r, o| r.finish(&summary, &errors, o))?;
         out.flush()
@@ -281,11 +339,41 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     if written.is_ok() {
         write_report_files(&mut sinks)?;
     }
-    if let Some(code) = after_report(written, &problems, &errors, summary.files)? {
+    // No changed post file is a pass, not "no post files found".
+    let files = match &args.changed_since {
+        Some(rev) if summary.files == 0 && errors.is_empty() => {
+            eprintln!("note: no post files changed since {rev}");
+            1
+        }
+        // pre-commit named only files the config excludes: nothing to say.
+        None if summary.files == 0
+            && errors.is_empty()
+            && args.force_exclude
+            && args.paths.iter().all(|p| p.is_file()) =>
+        {
+            1
+        }
+        _ => summary.files,
+    };
+    if let Some(code) = after_report(written, &problems, &errors, files)? {
         return Ok(code);
+    }
+    if let (Some(path), Some(b)) = (&args.write_baseline, &written_baseline) {
+        crate::write::write_atomically(path, b.to_json().as_bytes())
+            .map_err(|e| vec![format!("cannot write baseline {}: {e}", path.display())])?;
+        eprintln!(
+            "wrote {} with {}",
+            path.display(),
+            match b.findings.len() {
+                1 => "1 finding".to_owned(),
+                n => format!("{n} findings"),
+            }
+        );
     }
     let code = if summary.problems > 0 {
         ExitCode::from(EXIT_ERROR)
+    } else if args.write_baseline.is_some() {
+        ExitCode::SUCCESS
     } else if summary.failed > 0 && engine.fail_on() != FailOn::Never {
         ExitCode::from(EXIT_FAILED)
     } else {
@@ -485,6 +573,27 @@ fn report_base() -> report::Base {
             format!("{prefix}/")
         },
     }
+}
+
+/// The changed files to check: post files that exist, lie under one of
+/// `paths` (`.` is everything), and are not excluded by the config.
+fn changed_inputs(
+    changes: &crate::git::Changes,
+    paths: &[std::path::PathBuf],
+    excluded: &dyn Fn(&Path) -> bool,
+) -> Vec<Input> {
+    let under = |file: &Path| {
+        paths.iter().any(|p| {
+            let p = p.strip_prefix("./").unwrap_or(p);
+            p.as_os_str() == "." || p.as_os_str().is_empty() || file.starts_with(p)
+        })
+    };
+    changes
+        .files
+        .iter()
+        .filter(|f| walk::is_post_file(f) && f.is_file() && under(f) && !excluded(f))
+        .map(|f| Input::File(f.clone()))
+        .collect()
 }
 
 fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {

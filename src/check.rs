@@ -243,7 +243,7 @@ impl Engine {
 
     /// A post fails on an error finding (a hard failure, whatever the
     /// score), on a finding at the `fail_on` level, or below `min_score`.
-    fn verdict(&self, findings: &[Finding], score: u32) -> Verdict {
+    pub(crate) fn verdict(&self, findings: &[Finding], score: u32) -> Verdict {
         let threshold = match self.layers.fail_on {
             FailOn::Error | FailOn::Never => Severity::Error,
             FailOn::Warning => Severity::Warning,

@@ -36,7 +36,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check posts: files, folders (walked, honouring .gitignore), or - for stdin.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Measure posts: length as each channel counts it, words, sentences,
     /// reading grades. No rules run.
     Stats(StatsArgs),
@@ -130,6 +130,28 @@ pub struct CheckArgs {
     #[arg(long)]
     pub explain_score: bool,
 
+    /// Apply the config's `exclude` to files named on the command line too
+    /// (pre-commit names every staged file).
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// Check only post files changed since this git revision (its merge
+    /// base with HEAD), including uncommitted and untracked files.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+
+    /// With --changed-since: keep only findings on changed lines.
+    #[arg(long, requires = "changed_since")]
+    pub changed_lines: bool,
+
+    /// Report and fail only on findings not recorded in this baseline.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in FILE (for --baseline) and exit 0
+    /// unless a file could not be checked.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Fit the pretty report to N columns (default: the terminal's width;
     /// when not a terminal, long lines are left whole).
     #[arg(long, value_name = "N", value_parser = parse_width)]

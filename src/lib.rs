@@ -7,6 +7,7 @@
 //! run model) -> `report`. See ARCHITECTURE.md for the map.
 
 pub mod app;
+pub mod baseline;
 pub mod catalog;
 pub mod check;
 pub mod checklist;
@@ -15,6 +16,7 @@ pub mod engine;
 pub mod error;
 pub mod finding;
 pub mod fix;
+pub mod git;
 pub mod ids;
 pub mod input;
 pub mod outcome;

@@ -381,6 +381,9 @@ pub struct Summary {
     pub problems: usize,
     /// Posts checked with no channel set (no platform checks).
     pub without_channel: usize,
+    /// Findings a baseline (`--baseline`) suppressed; absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<usize>,
 }
 
 impl Summary {

@@ -22,8 +22,20 @@ pub enum Input {
 }
 
 /// Expands `paths` into inputs; a path that does not exist is an error
-/// message (the run goes on with the others).
+/// message (the run goes on with the others). `excluded` applies to walked
+/// folders only: a file named explicitly is checked.
 pub fn inputs(paths: &[PathBuf], excluded: &dyn Fn(&Path) -> bool) -> (Vec<Input>, Vec<String>) {
+    inputs_with(paths, excluded, false)
+}
+
+/// [`inputs`], with `force_exclude`: `excluded` applies to explicitly named
+/// files too (`--force-exclude`, for pre-commit, which passes every staged
+/// file by name). An excluded named file is skipped silently, as in a walk.
+pub fn inputs_with(
+    paths: &[PathBuf],
+    excluded: &dyn Fn(&Path) -> bool,
+    force_exclude: bool,
+) -> (Vec<Input>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut stdin = false;
@@ -31,7 +43,9 @@ pub fn inputs(paths: &[PathBuf], excluded: &dyn Fn(&Path) -> bool) -> (Vec<Input
         if path.as_os_str() == "-" {
             stdin = true;
         } else if path.is_file() {
-            files.push(clean(path));
+            if !(force_exclude && excluded(path)) {
+                files.push(clean(path));
+            }
         } else if path.is_dir() {
             walk(path, excluded, &mut files, &mut errors);
         } else {
@@ -74,7 +88,8 @@ fn walk(
     }
 }
 
-fn is_post_file(path: &Path) -> bool {
+/// Whether a walk would pick up this file by its extension.
+pub fn is_post_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| post_extensions().any(|x| x.eq_ignore_ascii_case(e)))
@@ -83,4 +98,21 @@ fn is_post_file(path: &Path) -> bool {
 /// `./a/b.md` -> `a/b.md`, as users write paths.
 fn clean(path: &Path) -> PathBuf {
     path.strip_prefix("./").unwrap_or(path).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn force_exclude_applies_the_exclusion_to_named_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("old.md");
+        std::fs::write(&file, "text").unwrap();
+        let excluded = |p: &Path| p.ends_with("old.md");
+        let (named, _) = inputs(std::slice::from_ref(&file), &excluded);
+        assert_eq!(named.len(), 1, "named files are checked by default");
+        let (forced, errors) = inputs_with(&[file], &excluded, true);
+        assert!(forced.is_empty() && errors.is_empty());
+    }
 }

@@ -124,6 +124,12 @@ impl Pretty {
                 plural(s.without_channel, "post")
             ));
         }
+        if let Some(n) = s.suppressed {
+            parts.push(format!(
+                "{} suppressed by the baseline",
+                plural(n, "finding")
+            ));
+        }
         writeln!(out, "{}", pack(&parts, self.options.width))
     }
 }

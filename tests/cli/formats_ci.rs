@@ -745,7 +745,11 @@ fn file_problems_appear_in_every_format() {
     // (`pretty` says it on stderr only: another part of issue 11.)
     for format in FORMATS.iter().chain(&["compact", "json"]) {
         let dir = temp_dir();
-        write(dir.path(), "binary.md", b"\x89PNG\r\n\x1a\n\x00\x00 not text");
+        write(
+            dir.path(),
+            "binary.md",
+            b"\x89PNG\r\n\x1a\n\x00\x00 not text",
+        );
         let out = postlint(
             &["check", "binary.md", "missing.md", "--format", format],
             dir.path(),

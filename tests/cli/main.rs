@@ -9,6 +9,7 @@
 
 mod channel_examples;
 mod checklists;
+mod ci;
 mod colour;
 mod company;
 mod config;
