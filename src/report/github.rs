@@ -106,13 +106,11 @@ impl Github {
         let hidden = total - shown.min(PER_JOB);
         writeln!(
             out,
-            "postlint: {} checked: {} passed, {} failed; {}, {}, {}",
+            "postlint: {} checked: {} passed, {} failed; {}",
             plural(summary.posts, "post"),
             summary.passed,
             summary.failed,
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning"),
-            plural(summary.suggestions, "suggestion"),
+            super::severity_counts(summary),
         )?;
         if hidden > 0 {
             writeln!(

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::outcome::{Goal, Tone};
 
-use super::{finding_points, no_channel_text, reason_text, skip_text};
+use super::{finding_points, no_channel_text, skip_text};
 use crate::outcome::{FileOutcome, PostOutcome, RunInfo, Summary, shown};
 
 pub struct Json {
@@ -308,12 +308,7 @@ fn post_json<'a>(
         goal: file.goal,
         tone: (file.tone != Tone::Normal).then_some(file.tone),
         passed: post.verdict.passed,
-        reasons: post
-            .verdict
-            .reasons
-            .iter()
-            .map(|r| reason_text(info, r))
-            .collect(),
+        reasons: super::reason_texts(info, post),
         scores,
         band: &info.bands[post.score.band],
         score_cap: post.score.cap.as_ref().map(|c| ScoreCapJson {

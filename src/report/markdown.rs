@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{message_with_channel, plural, problem_position, reason_text, visible};
+use super::{message_with_channel, plural, problem_position, visible};
 use crate::finding::Severity;
 use crate::outcome::{FileOutcome, RunInfo, Summary, shown};
 
@@ -44,12 +44,7 @@ impl Markdown {
             let result = if post.verdict.passed {
                 "passed".to_owned()
             } else {
-                let reasons: Vec<String> = post
-                    .verdict
-                    .reasons
-                    .iter()
-                    .map(|r| reason_text(info, r))
-                    .collect();
+                let reasons = super::reason_texts(info, post);
                 format!("**failed**: {}", text(&reasons.join("; ")))
             };
             self.rows.push(format!(
@@ -100,14 +95,12 @@ impl Markdown {
         };
         writeln!(
             out,
-            "**{}** checked in {}: {} passed, {} failed ({verdict}); {}, {}, {}.\n",
+            "**{}** checked in {}: {} passed, {} failed ({verdict}); {}.\n",
             plural(summary.posts, "post"),
             plural(summary.files, "file"),
             summary.passed,
             summary.failed,
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning"),
-            plural(summary.suggestions, "suggestion"),
+            super::severity_counts(summary),
         )?;
         if !self.rows.is_empty() {
             writeln!(out, "| File | Post | Channel | Score | Band | Result |")?;

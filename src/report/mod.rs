@@ -278,6 +278,25 @@ pub fn finding_points(
     100.0 * info.weights[f.severity.index()] * f.magnitude / (post.score.units + penalty)
 }
 
+/// "1 error, 2 warnings, 0 suggestions": a run's findings by severity.
+pub fn severity_counts(summary: &Summary) -> String {
+    format!(
+        "{}, {}, {}",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.suggestions, "suggestion")
+    )
+}
+
+/// Why a post failed, each reason in words, in the verdict's order.
+pub fn reason_texts(info: &RunInfo, post: &PostOutcome) -> Vec<String> {
+    post.verdict
+        .reasons
+        .iter()
+        .map(|r| reason_text(info, r))
+        .collect()
+}
+
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")

@@ -7,7 +7,7 @@ use colored::{ColoredString, Colorize};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Options, no_channel_text, plural, reason_text, skip_text};
+use super::{Options, no_channel_text, plural, skip_text};
 use crate::finding::number;
 use crate::finding::{Finding, Severity};
 use crate::fix::Applicability;
@@ -112,12 +112,7 @@ impl Pretty {
             plural(s.files, "file"),
             plural(s.posts, "post"),
         )];
-        parts.push(format!(
-            "{}, {}, {}",
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning"),
-            plural(s.suggestions, "suggestion")
-        ));
+        parts.push(super::severity_counts(s));
         if s.without_channel > 0 {
             parts.push(format!(
                 "{} without a channel",
@@ -278,12 +273,7 @@ fn render_post(
     let verdict = if post.verdict.passed {
         "PASS".green().bold().to_string()
     } else {
-        let reasons: Vec<String> = post
-            .verdict
-            .reasons
-            .iter()
-            .map(|r| reason_text(info, r))
-            .collect();
+        let reasons = super::reason_texts(info, post);
         // After "  overall    <bar>  NNN  band   FAIL  ".
         let used = 2
             + 10
