@@ -297,7 +297,11 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
             .flatten()
             .map(|(w, _)| usize::from(w.0))
     });
-    let mut sinks = report_sinks(cli, args, width)?;
+    let docs_url = args
+        .docs_url
+        .clone()
+        .or_else(|| engine.config.docs_url.clone());
+    let mut sinks = report_sinks(cli, args, width, docs_url)?;
     let mut summary = Summary {
         problems: errors.len(),
         suppressed: baseline.as_ref().map(|_| 0),
@@ -455,6 +459,7 @@ fn report_sinks(
     cli: &Cli,
     args: &CheckArgs,
     width: Option<usize>,
+    docs_url: Option<String>,
 ) -> Result<Vec<Sink>, Vec<String>> {
     let options = |to_stdout: bool| report::Options {
         quiet: args.quiet,
@@ -462,7 +467,7 @@ fn report_sinks(
         width: width.filter(|_| to_stdout),
     };
     let base = report::Base {
-        docs_url: args.docs_url.clone(),
+        docs_url,
         ..report_base()
     };
     // `-` is stdout.

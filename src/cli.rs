@@ -189,15 +189,7 @@ pub struct ReportTarget {
 }
 
 fn parse_docs_url(s: &str) -> Result<String, String> {
-    let host = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))
-        .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .unwrap_or("");
-    if host.is_empty() || s.contains(char::is_whitespace) {
-        return Err("must be an absolute http:// or https:// URL, e.g. https://github.com/ORG/REPO/blob/main/docs/rules.md".into());
-    }
-    Ok(s.to_owned())
+    crate::settings::config::check_docs_url(s).map(|()| s.to_owned())
 }
 
 fn parse_report(s: &str) -> Result<ReportTarget, String> {

@@ -89,6 +89,8 @@ struct ConfigSpec {
     lang: Option<Spanned<String>>,
     goal: Option<Goal>,
     tone: Option<Tone>,
+    /// Where `docs/rules.md` is published: SARIF rules link to it.
+    docs_url: Option<Spanned<String>>,
     checklists: Option<Vec<Spanned<String>>>,
     min_score: Option<Spanned<f64>>,
     fail_on: Option<FailOn>,
@@ -228,6 +230,8 @@ pub struct Config {
     pub tone: Option<Tone>,
     /// `[strategy]`: the team's own domains and the UTM tags their links carry.
     pub tracking: Tracking,
+    /// The absolute URL of the rule reference (`docs_url`, `--docs-url`).
+    pub docs_url: Option<String>,
     /// `[scoring]`: bands replacing the built-in ones (with where they are
     /// written, for errors), and whether an error caps the score.
     pub bands: Option<(Vec<BandSpec>, std::ops::Range<usize>)>,
@@ -249,6 +253,20 @@ pub struct Config {
     /// The team's Hunspell dictionaries, in file order.
     pub dictionaries: Vec<DictionaryEntry>,
     pub overrides: Vec<Override>,
+}
+
+/// A link to the rule reference must be absolute: SARIF viewers open it
+/// from anywhere.
+pub fn check_docs_url(s: &str) -> Result<(), String> {
+    let host = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or("");
+    if host.is_empty() || s.contains(char::is_whitespace) {
+        return Err("must be an absolute http:// or https:// URL, e.g. https://github.com/ORG/REPO/blob/main/docs/rules.md".into());
+    }
+    Ok(())
 }
 
 /// Reads `[strategy]`: domains as host names (a pasted URL is an error
@@ -434,6 +452,14 @@ impl Config {
             Some(glob_set(&spec.exclude)?)
         };
         let tracking = tracking(&src, spec.strategy)?;
+        let docs_url = spec
+            .docs_url
+            .map(|u| {
+                check_docs_url(u.get_ref())
+                    .map_err(|e| src.error(u.span(), e).with_key("docs_url"))?;
+                Ok::<_, LoadError>(u.into_inner())
+            })
+            .transpose()?;
         let max_file_size = spec
             .max_file_size
             .map(|size| {
@@ -459,6 +485,7 @@ impl Config {
             goal: spec.goal,
             tone: spec.tone,
             tracking,
+            docs_url,
             bands: spec.scoring.bands.map(|b| {
                 let span = b.span();
                 (b.into_inner(), span)

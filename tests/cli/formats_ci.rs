@@ -958,4 +958,37 @@ fn docs_url_gives_sarif_rules_a_help_uri() {
         out.code(ERROR)
             .stderr_has(&["absolute http:// or https:// URL"]);
     }
+    // The same from postlint.toml; the flag wins over it.
+    let dir = temp_dir();
+    let d = dir.path();
+    write(d, "postlint.toml", &format!("docs_url = \"{url}\"\n"));
+    copy_example("x-thread.md", d, "x-thread.md");
+    let help_uri = |args: &[&str]| {
+        let out = postlint(args, d);
+        let sarif: Value = serde_json::from_str(&out.stdout).unwrap();
+        let rules = sarif["runs"][0]["tool"]["driver"]["rules"].clone();
+        rules.as_array().unwrap()[0]["helpUri"].clone()
+    };
+    let from_config = help_uri(&["check", "x-thread.md", "--format", "sarif"]);
+    assert!(
+        from_config.as_str().unwrap().starts_with(url),
+        "{from_config}"
+    );
+    let other = "https://docs.example.org/rules.md";
+    let from_flag = help_uri(&[
+        "check",
+        "x-thread.md",
+        "--format",
+        "sarif",
+        "--docs-url",
+        other,
+    ]);
+    assert!(
+        from_flag.as_str().unwrap().starts_with(other),
+        "{from_flag}"
+    );
+    write(d, "postlint.toml", "docs_url = \"docs/rules.md\"\n");
+    postlint(&["check", "x-thread.md"], d)
+        .code(ERROR)
+        .stderr_has(&["postlint.toml", "docs_url", "absolute http"]);
 }
