@@ -961,7 +961,7 @@ fn docs_url_gives_sarif_rules_a_help_uri() {
     // The same from postlint.toml; the flag wins over it.
     let dir = temp_dir();
     let d = dir.path();
-    write(d, "postlint.toml", &format!("docs_url = \"{url}\"\n"));
+    write(d, "postlint.toml", format!("docs_url = \"{url}\"\n"));
     copy_example("x-thread.md", d, "x-thread.md");
     let help_uri = |args: &[&str]| {
         let out = postlint(args, d);
