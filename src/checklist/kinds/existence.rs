@@ -97,8 +97,10 @@ impl Existence {
 
     pub fn check(&self, input: &Input<'_, '_>, emit: &mut Emit<'_>) {
         let post = input.post;
-        let stands =
-            |m: Span| self.unless.is_empty() || !self.unless.cancels(post, input.thread, m);
+        let mut seen = unless::Seen::default();
+        let mut stands = |m: Span| {
+            self.unless.is_empty() || !self.unless.cancels(post, input.thread, m, &mut seen)
+        };
         for unit in post.units(input.scope) {
             let mut found = Vec::new();
             self.matcher.find_visible(post, unit, |m| found.push(m));

@@ -16,7 +16,7 @@
 //! first post of its thread, where a thread introduces itself (a
 //! disclosure there covers the thread; one hidden at its end does not).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -158,14 +158,49 @@ impl Unless {
     }
 
     /// True when some entry finds what it looks for around `m`, a match in
-    /// `post` (not overlapping `m` itself).
-    pub fn cancels(&self, post: &Post<'_>, thread: &Thread, m: Span) -> bool {
-        self.entries.iter().any(|e| e.cancels(post, thread, m))
+    /// `post` (not overlapping `m` itself). `seen` keeps what each region
+    /// held for the other matches of the same check.
+    pub fn cancels(&self, post: &Post<'_>, thread: &Thread, m: Span, seen: &mut Seen) -> bool {
+        self.entries
+            .iter()
+            .enumerate()
+            .any(|(i, e)| e.cancels(i, post, thread, m, seen))
+    }
+}
+
+/// What an entry found in a region, kept for one check: without it every
+/// match scanned its paragraph (or post) again, matches x region length.
+#[derive(Default)]
+pub struct Seen(HashMap<(usize, usize, usize), Held>);
+
+/// The entry's words in a region, as the bounds a match is compared with,
+/// and whether the region has its links or footnotes.
+#[derive(Clone, Copy)]
+struct Held {
+    /// The latest start and the earliest end of the words found: some word
+    /// lies apart from a match `m` exactly when one of them does.
+    latest_start: Option<usize>,
+    earliest_end: Option<usize>,
+    entities: bool,
+}
+
+impl Held {
+    fn apart_from(self, m: Span) -> bool {
+        self.entities
+            || self.latest_start.is_some_and(|s| s >= m.end)
+            || self.earliest_end.is_some_and(|e| e <= m.start)
     }
 }
 
 impl Entry {
-    fn cancels(&self, post: &Post<'_>, thread: &Thread, m: Span) -> bool {
+    fn cancels(
+        &self,
+        i: usize,
+        post: &Post<'_>,
+        thread: &Thread,
+        m: Span,
+        seen: &mut Seen,
+    ) -> bool {
         if self.reading.is_some_and(|r| r != post.reading) {
             return false;
         }
@@ -174,31 +209,50 @@ impl Entry {
             Within::Paragraph => paragraph_of(post, m),
             Within::Post | Within::Thread => post.span,
         };
-        if self.holds(post, region, m) {
+        let found = *seen
+            .0
+            .entry((i, region.start, region.end))
+            .or_insert_with(|| self.evidence(post, region));
+        if found.apart_from(m) {
             return true;
         }
         // The thread's opener, when this post is a later one. Threads are
-        // plain text, so the file's text is what readers read there.
+        // plain text, so the file's text is what readers read there. Kept
+        // under a key no region has.
         self.within == Within::Thread
             && post.index > 0
             && post.reading == Reading::Plain
             && !thread.first.is_empty()
             && !thread.first.overlaps(post.span)
             && thread.first.end <= post.text.len()
-            && self.holds_in_opener(post, thread)
+            && seen
+                .0
+                .entry((i, usize::MAX, 0))
+                .or_insert_with(|| Held {
+                    latest_start: None,
+                    earliest_end: None,
+                    entities: self.holds_in_opener(post, thread),
+                })
+                .entities
     }
 
-    /// Whether `region` of the post has one of the entry's things, apart
-    /// from the match `m` itself.
-    fn holds(&self, post: &Post<'_>, region: Span, m: Span) -> bool {
-        let words = self
-            .matcher
-            .any(post, region, |e| !e.overlaps(m) && !post.is_hidden(e));
-        words
-            || self.entities.iter().any(|&what| match what {
+    /// What `region` of the post holds of the entry's things.
+    fn evidence(&self, post: &Post<'_>, region: Span) -> Held {
+        let mut found = Held {
+            latest_start: None,
+            earliest_end: None,
+            entities: self.entities.iter().any(|&what| match what {
                 Evidence::Links => has_link(post, region),
                 Evidence::Footnotes => has_footnote(post, region),
-            })
+            }),
+        };
+        if !found.entities {
+            self.matcher.find_visible(post, region, |w| {
+                found.latest_start = Some(found.latest_start.map_or(w.start, |s| s.max(w.start)));
+                found.earliest_end = Some(found.earliest_end.map_or(w.end, |e| e.min(w.end)));
+            });
+        }
+        found
     }
 
     fn holds_in_opener(&self, post: &Post<'_>, thread: &Thread) -> bool {
@@ -224,14 +278,15 @@ fn sentence_of(post: &Post<'_>, m: Span) -> Span {
     }
 }
 
-/// The block `m` starts in; else its line; else the post.
+/// The block `m` starts in; else its line; else the post. Blocks and
+/// lines are sorted by start: found by binary search, not a scan per match.
 fn paragraph_of(post: &Post<'_>, m: Span) -> Span {
     let inside = |s: &Span| s.start <= m.start && m.start < s.end;
-    post.blocks
-        .iter()
-        .map(|b| b.span)
-        .find(inside)
-        .or_else(|| post.lines.iter().copied().find(inside))
+    let i = post.blocks.partition_point(|b| b.span.start <= m.start);
+    let block = i.checked_sub(1).map(|i| post.blocks[i].span).filter(inside);
+    let j = post.lines.partition_point(|l| l.start <= m.start);
+    block
+        .or_else(|| j.checked_sub(1).map(|j| post.lines[j]).filter(inside))
         .unwrap_or(post.span)
 }
 
