@@ -13,6 +13,7 @@ pub mod check;
 pub mod checklist;
 pub mod cli;
 pub mod engine;
+pub mod engines;
 pub mod error;
 pub mod finding;
 pub mod fix;
