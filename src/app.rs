@@ -487,6 +487,7 @@ fn report_sinks(
     let options = |to_stdout: bool| report::Options {
         quiet: args.quiet,
         explain_score: args.explain_score,
+        show_suppressed: args.show_suppressed,
         width: width.filter(|_| to_stdout),
     };
     let base = report::Base {

@@ -208,6 +208,17 @@ impl Engine {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        let suppressed: Box<[Finding]> = if settings.suppressions.is_empty() {
+            Box::default()
+        } else {
+            findings
+                .extract_if(.., |f| {
+                    settings
+                        .suppressions
+                        .suppresses(&self.book, f, post.source, post.reading)
+                })
+                .collect()
+        };
 
         let score = crate::score::score(
             &self.scoring,
@@ -232,6 +243,7 @@ impl Engine {
             lang,
             span: post.span,
             findings,
+            suppressed,
             reading: reading_level(post, lang, &settings.audience),
             score,
             verdict,

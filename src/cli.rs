@@ -130,6 +130,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub explain_score: bool,
 
+    /// List the findings that posts suppress (`<!-- postlint-disable -->`,
+    /// front matter `postlint: { disable, allow }`), marked as suppressed.
+    /// They never count in scores or verdicts.
+    #[arg(long)]
+    pub show_suppressed: bool,
+
     /// Apply the config's `exclude` to files named on the command line too
     /// (pre-commit names every staged file).
     #[arg(long)]

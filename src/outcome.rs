@@ -208,6 +208,9 @@ pub struct PostOutcome {
     pub span: Span,
     /// Sorted by position, then rule.
     pub findings: Vec<Finding>,
+    /// Findings the file suppresses (directives, front matter `allow`):
+    /// not scored, shown only when asked (`--show-suppressed`).
+    pub suppressed: Box<[Finding]>,
     pub score: PostScore,
     pub verdict: Verdict,
     /// Length as the channel counts it, and its hard limit.

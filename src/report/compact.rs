@@ -52,6 +52,21 @@ impl Compact {
                     f.message
                 )?;
             }
+            if self.options.show_suppressed {
+                for f in &post.suppressed {
+                    let at = file.position(f.span.start);
+                    writeln!(
+                        out,
+                        "{}:{}:{}: {} {}: (suppressed) {}",
+                        file.path,
+                        at.line,
+                        at.column,
+                        f.severity,
+                        info.rule(f.rule).id,
+                        f.message
+                    )?;
+                }
+            }
             if self.options.explain_score {
                 explain(info, file, post, out)?;
             }

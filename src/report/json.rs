@@ -18,6 +18,7 @@ pub struct Json {
     files: usize,
     /// `--explain-score`: each post carries its `deductions`.
     explain_score: bool,
+    show_suppressed: bool,
 }
 
 #[derive(Serialize)]
@@ -64,6 +65,9 @@ struct Post<'a> {
     line: usize,
     end_line: usize,
     findings: Vec<Finding<'a>>,
+    /// With `--show-suppressed`: findings the file suppresses, each marked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressed: Vec<Finding<'a>>,
     /// Rules that could not check this post (left out when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     skipped: Vec<Skipped<'a>>,
@@ -148,6 +152,9 @@ struct Finding<'a> {
     /// counting, rules for some channels only).
     #[serde(skip_serializing_if = "Option::is_none")]
     channel: Option<&'a str>,
+    /// Only on findings listed under `suppressed`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suppressed: bool,
 }
 
 /// `byte_start`, `byte_end` and `replacement` describe the first edit
@@ -169,10 +176,11 @@ struct Edit<'a> {
 }
 
 impl Json {
-    pub fn new(explain_score: bool) -> Self {
+    pub fn new(explain_score: bool, show_suppressed: bool) -> Self {
         Self {
             files: 0,
             explain_score,
+            show_suppressed,
         }
     }
 
@@ -207,7 +215,7 @@ impl Json {
             out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
             write_nested(
                 out,
-                &post_json(info, file, post, self.explain_score),
+                &post_json(info, file, post, self.explain_score, self.show_suppressed),
                 8,
                 true,
             )?;
@@ -243,7 +251,7 @@ pub fn not_loaded(errors: &[String], out: &mut dyn Write) -> io::Result<()> {
         problems: errors.len(),
         ..Summary::default()
     };
-    Json::new(false).finish(&summary, errors, out)
+    Json::new(false, false).finish(&summary, errors, out)
 }
 
 /// `value` pretty-printed as serde_json prints it `indent` spaces deep:
@@ -289,6 +297,7 @@ fn post_json<'a>(
     file: &'a FileOutcome,
     post: &'a PostOutcome,
     explain: bool,
+    show_suppressed: bool,
 ) -> Post<'a> {
     let mut scores = serde_json::Map::new();
     scores.insert("overall".into(), shown(post.score.overall).into());
@@ -334,43 +343,16 @@ fn post_json<'a>(
         findings: post
             .findings
             .iter()
-            .map(|f| {
-                let rule = info.rule(f.rule);
-                let (start, end) = file.locate(f.span);
-                let first = f.fix.as_ref().and_then(|x| x.edits.first());
-                Finding {
-                    rule: &rule.id,
-                    checklist: &info.checklist(rule.checklist).id,
-                    severity: f.severity.as_str(),
-                    message: &f.message,
-                    line: start.line,
-                    column: start.column,
-                    end_line: end.line,
-                    end_column: end.column,
-                    byte_start: f.span.start,
-                    byte_end: f.span.end,
-                    suggestion: first.map(|e| e.replacement.as_str()),
-                    channel: rule
-                        .channel_specific
-                        .then(|| info.channel(post.channel).id.as_str()),
-                    fix: f.fix.as_ref().zip(first).map(|(x, first)| Fix {
-                        byte_start: first.span.start,
-                        byte_end: first.span.end,
-                        replacement: &first.replacement,
-                        safe: x.is_safe(),
-                        edits: x
-                            .edits
-                            .iter()
-                            .map(|e| Edit {
-                                byte_start: e.span.start,
-                                byte_end: e.span.end,
-                                replacement: &e.replacement,
-                            })
-                            .collect(),
-                    }),
-                }
-            })
+            .map(|f| finding_json(info, file, post, f, false))
             .collect(),
+        suppressed: if show_suppressed {
+            post.suppressed
+                .iter()
+                .map(|f| finding_json(info, file, post, f, true))
+                .collect()
+        } else {
+            Vec::new()
+        },
         skipped: post
             .skipped
             .iter()
@@ -379,5 +361,49 @@ fn post_json<'a>(
                 reason: skip_text(info, skip),
             })
             .collect(),
+    }
+}
+
+fn finding_json<'a>(
+    info: &'a RunInfo,
+    file: &'a FileOutcome,
+    post: &'a PostOutcome,
+    f: &'a crate::finding::Finding,
+    suppressed: bool,
+) -> Finding<'a> {
+    let rule = info.rule(f.rule);
+    let (start, end) = file.locate(f.span);
+    let first = f.fix.as_ref().and_then(|x| x.edits.first());
+    Finding {
+        rule: &rule.id,
+        checklist: &info.checklist(rule.checklist).id,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        byte_start: f.span.start,
+        byte_end: f.span.end,
+        suggestion: first.map(|e| e.replacement.as_str()),
+        channel: rule
+            .channel_specific
+            .then(|| info.channel(post.channel).id.as_str()),
+        fix: f.fix.as_ref().zip(first).map(|(x, first)| Fix {
+            byte_start: first.span.start,
+            byte_end: first.span.end,
+            replacement: &first.replacement,
+            safe: x.is_safe(),
+            edits: x
+                .edits
+                .iter()
+                .map(|e| Edit {
+                    byte_start: e.span.start,
+                    byte_end: e.span.end,
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
+        suppressed,
     }
 }

@@ -70,6 +70,8 @@ pub struct Options {
     /// wrapped, so a finding's message stays on one line for grep and CI
     /// logs, and source lines are cut at 100 columns.
     pub width: Option<usize>,
+    /// List findings the files suppress, marked (`--show-suppressed`).
+    pub show_suppressed: bool,
 }
 
 /// A format's state while a run streams through it.
@@ -92,7 +94,10 @@ impl Reporter {
         match format {
             Format::Pretty => Reporter::Pretty(pretty::Pretty { options }),
             Format::Compact => Reporter::Compact(compact::Compact { options }),
-            Format::Json => Reporter::Json(json::Json::new(options.explain_score)),
+            Format::Json => Reporter::Json(json::Json::new(
+                options.explain_score,
+                options.show_suppressed,
+            )),
             Format::Sarif => Reporter::Sarif(sarif::Sarif::new(base.clone())),
             Format::Github => Reporter::Github(github::Github::new(base.clone())),
             Format::Junit => Reporter::Junit(junit::Junit),

@@ -162,6 +162,23 @@ fn render_post(
         let label = s.only_here.then_some(channel.name.as_str());
         render_finding(info, file, f, label, options.width, out)?;
     }
+    if options.show_suppressed {
+        for f in &post.suppressed {
+            render_finding(info, file, f, Some("suppressed"), options.width, out)?;
+        }
+    } else if !post.suppressed.is_empty() {
+        writeln!(
+            out,
+            "{} {} suppressed by the file (--show-suppressed lists {})\n",
+            "note:".bold(),
+            plural(post.suppressed.len(), "finding"),
+            if post.suppressed.len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
+        )?;
+    }
     if repeats > 0 {
         writeln!(
             out,

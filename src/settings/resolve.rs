@@ -7,6 +7,7 @@
 //! there is a load error at its place. Only front matter names are looked
 //! up per file, and a bad one is a problem of that file.
 
+use crate::settings::suppress::Suppressions;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -89,6 +90,8 @@ pub struct FileSettings {
     /// Rules switched off for the file (whole checklists are already left
     /// out of `checklists`).
     pub disabled: Vec<RuleId>,
+    /// In-file directives and front matter `allow`.
+    pub suppressions: Suppressions,
 }
 
 impl FileSettings {
@@ -426,6 +429,10 @@ impl Layers {
                 ),
             }
         }
+        let mdx = path
+            .and_then(Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("mdx"));
+        let suppressions = Suppressions::of(t.book, doc, mdx, problems);
         let mut disabled = Vec::new();
         for target in disable {
             match target {
@@ -442,6 +449,7 @@ impl Layers {
             tone,
             checklists: checklists.into(),
             disabled,
+            suppressions,
         }
     }
 }

@@ -30,6 +30,7 @@ mod selftest;
 mod stats;
 mod strategy;
 mod subcommands;
+mod suppress;
 mod threads_and_channels;
 
 use std::path::{Path, PathBuf};

@@ -29,6 +29,10 @@ pub struct FrontMatter {
     pub checklists: Option<Vec<String>>,
     /// Rule ids from `postlint: { disable: [...] }` / `[postlint] disable`.
     pub disable: Vec<String>,
+    /// `postlint: { allow: [{ rule: strategy.shouting, text: "NASA" }] }`:
+    /// a rule suppressed only where what it flags contains the text. The
+    /// form for social posts, whose body is published as written.
+    pub allow: Vec<Allow>,
     /// Schedulers' keys (twitter-together, toot-together, galaxy-social),
     /// read for the platform checks and never validated: they are not
     /// postlint's. `retweet: <url>` makes a post without text a repost.
@@ -56,6 +60,15 @@ pub struct FrontMatter {
 pub struct Item {
     pub key: String,
     pub text: String,
+    pub span: Span,
+}
+
+/// One `allow` entry: a rule (or checklist) id and the text it may flag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Allow {
+    pub rule: String,
+    pub text: String,
+    /// The entry's line, for a problem with the rule id.
     pub span: Span,
 }
 
@@ -762,7 +775,7 @@ impl Reader<'_> {
                         )
                     })
                 }
-                "postlint" => fm.disable = self.postlint_table(value),
+                "postlint" => (fm.disable, fm.allow) = self.postlint_table(value),
                 "retweet" | "repost" | "boost" => {
                     fm.reposts = matches!(&value, Value::Str(s) if !s.trim().is_empty())
                 }
@@ -962,7 +975,7 @@ impl Reader<'_> {
 
     /// Nobody else owns the `postlint` table, so an unknown key in it is a
     /// typo worth reporting.
-    fn postlint_table(&mut self, value: Value) -> Vec<String> {
+    fn postlint_table(&mut self, value: Value) -> (Vec<String>, Vec<Allow>) {
         let format = self.fence.format;
         let example = || match format {
             Format::Yaml => "write `postlint: { disable: [readable.sentence-length] }`".to_string(),
@@ -971,32 +984,126 @@ impl Reader<'_> {
             }
         };
         let map = match value {
-            Value::Null => return Vec::new(),
+            Value::Null => return (Vec::new(), Vec::new()),
             Value::Map(map) => map,
             other => {
                 self.wrong_type(&["postlint"], &other, "a mapping", example());
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             }
         };
         let mut disable = Vec::new();
+        let mut allow = Vec::new();
         for (key, value) in map {
             if key == "disable" {
                 disable = self
                     .names(&["postlint", "disable"], value, "rule ids", example)
                     .unwrap_or_default();
+            } else if key == "allow" {
+                allow = self.allow(value);
             } else {
                 let span = self.key_span(&["postlint", &key]);
                 self.problem(
                     span,
                     format!("unknown front matter key `postlint.{key}`"),
                     Some(format!(
-                        "postlint front matter knows `disable`; {}",
+                        "postlint front matter knows `disable` and `allow`; {}",
                         example()
                     )),
                 );
             }
         }
-        disable
+        (disable, allow)
+    }
+
+    /// `allow: [{ rule: ID, text: "..." }, ...]`.
+    fn allow(&mut self, value: Value) -> Vec<Allow> {
+        let format = self.fence.format;
+        let help = || {
+            match format {
+            Format::Yaml => {
+                "write `postlint: { allow: [{ rule: strategy.shouting, text: \"NASA\" }] }`"
+                    .to_owned()
+            }
+            Format::Toml => "write `[[postlint.allow]]` then `rule = \"strategy.shouting\"` and `text = \"NASA\"`".to_owned(),
+        }
+        };
+        let items = match value {
+            Value::Null => return Vec::new(),
+            Value::Seq(items) => items,
+            one @ Value::Map(_) => vec![one],
+            other => {
+                let help = help();
+                self.wrong_type(
+                    &["postlint", "allow"],
+                    &other,
+                    "a list of { rule, text }",
+                    help,
+                );
+                return Vec::new();
+            }
+        };
+        let spans = self.allow_spans(items.len());
+        let mut allow = Vec::with_capacity(items.len());
+        for (item, span) in items.into_iter().zip(spans) {
+            let text_of = |v: &Value| match v {
+                Value::Str(s) | Value::Number(s) if !s.trim().is_empty() => {
+                    Some(s.trim().to_owned())
+                }
+                _ => None,
+            };
+            let entry = match &item {
+                Value::Map(entries) => {
+                    let get = |k: &str| {
+                        entries
+                            .iter()
+                            .find(|(key, _)| key == k)
+                            .and_then(|(_, v)| text_of(v))
+                    };
+                    let unknown = entries.iter().find(|(k, _)| k != "rule" && k != "text");
+                    match (get("rule"), get("text"), unknown) {
+                        (Some(rule), Some(text), None) => Some(Allow { rule, text, span }),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            match entry {
+                Some(entry) => allow.push(entry),
+                None => {
+                    let help = help();
+                    self.problem(
+                        span,
+                        "each `postlint.allow` entry needs `rule` and `text` (and nothing else)"
+                            .to_owned(),
+                        Some(help),
+                    );
+                }
+            }
+        }
+        allow
+    }
+
+    /// The line of each `allow` entry: block-style `- ` lines under
+    /// `allow:`, else the `allow` key's line.
+    fn allow_spans(&self, count: usize) -> Vec<Span> {
+        let key = self.key_span(&["postlint", "allow"]);
+        let mut spans: Vec<Span> = self
+            .inner_lines()
+            .filter(|l| l.start > key.end)
+            .map(|l| l.trimmed(self.source))
+            .take_while(|l| {
+                let t = &self.source[l.range()];
+                t.is_empty()
+                    || t.starts_with('-')
+                    || !t.contains(':')
+                    || t.starts_with("rule")
+                    || t.starts_with("text")
+            })
+            .filter(|l| self.source[l.range()].starts_with('-'))
+            .take(count)
+            .collect();
+        spans.resize(count, key);
+        spans
     }
 }
 

@@ -138,7 +138,7 @@ fn markup(source: &str, text: &str, blocks: &[Block], code: &[Span], spaces: &[S
     markup
 }
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -4,6 +4,7 @@
 //! Every span indexes the original file text (after a BOM, across CRLF), so
 //! later stages never translate offsets.
 
+pub mod directives;
 mod front_matter;
 mod markdown;
 
@@ -11,7 +12,7 @@ use std::path::Path;
 
 use crate::span::Span;
 
-pub use front_matter::{FrontMatter, Item, MediaItem, target_channel};
+pub use front_matter::{Allow, FrontMatter, Item, MediaItem, target_channel};
 
 pub use markdown::{Prose, markdown_prose};
 
