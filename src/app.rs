@@ -249,8 +249,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // Findings off changed lines are dropped, then those in the baseline;
     // the post is scored and judged on what is left.
     let stdin_name = args.stdin_filename.as_deref();
-    let work = |input: &Input| {
-        let mut file = check_input(&engine, input, stdin_name);
+    let filter = |mut file: FileOutcome| {
         // Fingerprints of every finding, before any is dropped, so that
         // occurrences count the same whatever else is filtered.
         let prints = (baseline.is_some() || args.write_baseline.is_some())
@@ -286,7 +285,31 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
             keep.push(flags);
         }
         crate::baseline::retain(&engine, &mut file, &|i, j, _| keep[i][j]);
-        (file, suppressed, kept_prints)
+        (file, (suppressed, kept_prints))
+    };
+    let plan = fix_plan(args);
+    // Colour for a diff on stdout, as for the report.
+    let colour = colored::control::SHOULD_COLORIZE.should_colorize();
+    // With --fix or --diff, only what the report keeps is fixed: the fix
+    // loop checks each text through `filter`.
+    let work = |input: &Input| {
+        let first = filter(check_input(&engine, input, stdin_name));
+        let Some(plan) = plan else {
+            return (first, None);
+        };
+        let path = match input {
+            Input::File(path) => Some(path.as_path()),
+            Input::Stdin => stdin_name,
+        };
+        let shown = first.0.path.clone();
+        let done = crate::fixer::fix_file(
+            plan,
+            matches!(input, Input::File(_)).then_some(path).flatten(),
+            first,
+            |text| filter(engine.check_source(path, shown.clone(), text)),
+            colour,
+        );
+        (done.checked, done.stdout)
     };
     // The terminal's width for the pretty report on stdout (`--width`
     // forces one); report files get none.
@@ -309,9 +332,25 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     };
     let mut problems: Vec<String> = Vec::new();
     let mut progress = Progress::new(inputs.len());
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    // Stdout carries the fixed text of stdin (--fix) or the diffs (--diff):
+    // the report goes to stderr then.
+    let report_to_stderr = plan.is_some_and(|p| {
+        p.mode == crate::fixer::Mode::Diff || inputs.iter().any(|i| matches!(i, Input::Stdin))
+    });
+    let mut out: Box<dyn Write> = if report_to_stderr {
+        Box::new(io::BufWriter::new(io::stderr().lock()))
+    } else {
+        Box::new(io::BufWriter::new(io::stdout().lock()))
+    };
+    let mut diffs = 0;
     let written = each(&mut sinks, &mut out, |r, o| r.begin(&engine.info, o)).and_then(|()| {
-        crate::run::in_order(&inputs, work, |(file, suppressed, prints)| {
+        crate::run::in_order(&inputs, work, |((file, (suppressed, prints)), text)| {
+            if let Some(text) = text {
+                diffs += usize::from(!text.is_empty());
+                let mut stdout = io::stdout().lock();
+                stdout.write_all(text.as_bytes())?;
+                stdout.flush()?;
+            }
             summary.add(&file);
             if let Some(n) = &mut summary.suppressed {
                 *n += suppressed;
@@ -376,6 +415,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     }
     let code = if summary.problems > 0 {
         ExitCode::from(EXIT_ERROR)
+    } else if args.diff && diffs > 0 {
+        ExitCode::from(EXIT_FAILED)
     } else if args.write_baseline.is_some() {
         ExitCode::SUCCESS
     } else if summary.failed > 0 && engine.fail_on() != FailOn::Never {
@@ -387,6 +428,21 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // ~1 ms of a one-post run, and the OS takes the memory back at once.
     std::mem::forget(engine);
     Ok(code)
+}
+
+/// What --fix, --diff and --review-fixes ask for; `None` without them.
+fn fix_plan(args: &CheckArgs) -> Option<crate::fixer::Plan> {
+    let mode = if args.fix {
+        crate::fixer::Mode::Fix
+    } else if args.diff {
+        crate::fixer::Mode::Diff
+    } else {
+        return None;
+    };
+    Some(crate::fixer::Plan {
+        mode,
+        review: args.review_fixes,
+    })
 }
 
 /// A progress bar on stderr for a run that takes more than two seconds,

@@ -202,6 +202,11 @@ impl Json {
             });
             write_nested(out, &value, 6, false)?;
         }
+        // With --fix or --diff: how many problems the fixes removed (the
+        // posts are those of the fixed text).
+        if let Some(fixed) = file.fixed {
+            write!(out, ",\n      \"fixed\": {}", fixed.count)?;
+        }
         write!(out, ",\n      \"posts\": [")?;
         for (i, post) in file.posts.iter().enumerate() {
             out.write_all(if i == 0 { b"\n" } else { b",\n" })?;

@@ -30,6 +30,8 @@ fn paint(severity: Severity, text: &str) -> ColoredString {
 
 pub struct Pretty {
     pub options: Options,
+    /// `--diff`: the fixes were shown, not written ("would fix").
+    pub dry_run: bool,
 }
 
 impl Pretty {
@@ -39,6 +41,18 @@ impl Pretty {
         file: &FileOutcome,
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        if let Some(fixed) = file.fixed {
+            self.dry_run = fixed.dry_run;
+            if fixed.count > 0 && !self.options.quiet {
+                let verb = if fixed.dry_run { "would fix" } else { "fixed" };
+                writeln!(
+                    out,
+                    "{} {verb} {}\n",
+                    format!("{}:", file.path).bold(),
+                    plural(fixed.count, "problem")
+                )?;
+            }
+        }
         if let Some(no_channel) = &file.no_channel
             && !self.options.quiet
             && !file.posts.is_empty()
@@ -124,6 +138,14 @@ impl Pretty {
                 "{} suppressed by the baseline",
                 plural(n, "finding")
             ));
+        }
+        if let Some(n) = s.fixed {
+            let verb = if self.dry_run {
+                "the diff fixes"
+            } else {
+                "fixed"
+            };
+            parts.push(format!("{verb} {}", plural(n, "problem")));
         }
         writeln!(out, "{}", pack(&parts, self.options.width))
     }
