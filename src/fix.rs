@@ -30,6 +30,16 @@ pub struct Fix {
     pub applicability: Applicability,
 }
 
+impl Applicability {
+    /// The word in flags (`--review-fixes`) and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Review => "review",
+        }
+    }
+}
+
 impl Fix {
     /// The common case: one replacement.
     pub fn replace(

@@ -256,6 +256,42 @@ mod tests {
     }
 
     #[test]
+    fn a_file_saved_while_it_was_fixed_is_reported_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("post.txt");
+        let text = "We shipped the the new release.\n";
+        std::fs::write(&path, text).unwrap();
+        let first = check(text);
+        let mut saved = false;
+        let done = fix_file(
+            FIX,
+            Some(&path),
+            first,
+            |t| {
+                // The writer saves the file while postlint re-checks.
+                if !saved {
+                    std::fs::write(&path, "We shipped it.\n").unwrap();
+                    saved = true;
+                }
+                check(&t)
+            },
+            false,
+        );
+        let file = &done.checked.0;
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "We shipped it.\n");
+        assert_eq!(file.source, text, "the report is of the text as read");
+        assert_eq!(file.problems.len(), 1);
+        assert_eq!(file.problems[0].message, CHANGED_ON_DISK);
+        assert_eq!(file.fixed.map(|f| f.count), Some(0));
+        assert!(done.stdout.is_none());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file"
+        );
+    }
+
+    #[test]
     fn fixes_that_undo_each_other_are_reported_not_written() {
         // A check whose fix never settles: every text gets one more "!".
         let mut n = 0;

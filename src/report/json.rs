@@ -158,6 +158,8 @@ struct Fix<'a> {
     byte_end: usize,
     replacement: &'a str,
     safe: bool,
+    /// `safe` (applied by `--fix`) or `review` (by `--fix --review-fixes`).
+    applicability: &'static str,
     edits: Vec<Edit<'a>>,
 }
 
@@ -363,6 +365,7 @@ fn post_json<'a>(
                         byte_end: first.span.end,
                         replacement: &first.replacement,
                         safe: x.is_safe(),
+                        applicability: x.applicability.as_str(),
                         edits: x
                             .edits
                             .iter()

@@ -10,7 +10,6 @@ use unicode_width::UnicodeWidthStr;
 use super::{Options, no_channel_text, plural, skip_text};
 use crate::finding::number;
 use crate::finding::{Finding, Severity};
-use crate::fix::Applicability;
 use crate::outcome::{
     ChecklistScoreRef, FileOutcome, PostOutcome, ReadingLevel, RunInfo, ScoreNote, Skip,
     SkipReason, Summary, shown,
@@ -463,10 +462,7 @@ fn render_finding(
         writeln!(out, "{pad} = help: {}", fit(help, at, at, columns))?;
     }
     if let Some(fix) = &f.fix {
-        let safety = match fix.applicability {
-            Applicability::Safe => "safe",
-            Applicability::Review => "review",
-        };
+        let safety = fix.applicability.as_str();
         let what: Vec<String> = fix
             .edits
             .iter()

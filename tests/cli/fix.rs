@@ -226,6 +226,7 @@ fn json_with_fix_on_files_stays_on_stdout() {
     );
     out.code(PASSED);
     let report = out.json();
+    super::json::assert_contract(&report);
     assert_eq!(report["files"][0]["fixed"], 0);
     assert_eq!(report["files"][1]["fixed"], 2);
     assert_eq!(report["summary"]["fixed"], 2);
@@ -308,4 +309,53 @@ fn an_unreadable_path_is_an_error_with_fix() {
     let dir = temp_dir();
     postlint(&["check", "--fix", "missing.txt"], dir.path()).code(ERROR);
     postlint(&["check", "--diff", "missing.txt"], dir.path()).code(ERROR);
+}
+
+#[test]
+fn only_changed_lines_are_fixed_with_changed_lines() {
+    let dir =
+        super::ci::repo_with(&[("post.txt", "It is definately faster.\n\nOld text stays.\n")]);
+    write(
+        dir.path(),
+        "post.txt",
+        "It is definately faster.\n\nOld text stays.\n\nWe shipped the the release.\n",
+    );
+    let out = postlint(
+        &[
+            "check",
+            "--fix",
+            "--changed-since",
+            "HEAD",
+            "--changed-lines",
+        ],
+        dir.path(),
+    );
+    out.code(PASSED);
+    assert_eq!(
+        read(&dir.path().join("post.txt")),
+        "It is definately faster.\n\nOld text stays.\n\nWe shipped the release.\n"
+    );
+}
+
+#[test]
+fn a_coloured_diff_is_red_and_green() {
+    let dir = temp_dir();
+    write(dir.path(), "post.txt", DRAFT);
+    let out = run(bin(dir.path()).args(["--color", "always", "check", "--diff", "post.txt"]));
+    out.code(FAILED);
+    assert!(
+        out.stdout.contains("\u{1b}[31m-We shipped the the"),
+        "{:?}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("\u{1b}[32m+We shipped the new"),
+        "{:?}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("\u{1b}[1m--- a/post.txt"),
+        "{:?}",
+        out.stdout
+    );
 }
