@@ -168,3 +168,19 @@ proptest! {
         prop_assert!(fixed.is_ok(), "{}", fixed.unwrap_err());
     }
 }
+
+/// The generator is worth its cases: most texts it makes have something
+/// `--fix` changes.
+#[test]
+fn random_texts_mostly_have_something_to_fix() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = text();
+    let mut changed = 0;
+    for _ in 0..20 {
+        let text = strategy.new_tree(&mut runner).unwrap().current();
+        let fixed = fixed_twice(None, &text, SAFE).unwrap_or_else(|e| panic!("{e}"));
+        changed += usize::from(fixed != text);
+    }
+    assert!(changed >= 10, "only {changed} of 20 random texts had a fix");
+}
