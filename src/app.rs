@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use clap::CommandFactory;
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use crate::catalog;
 use crate::checklist::selftest;
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, StatsArgs};
 use crate::engine::{ConfigSource, Engine, Options};
+use crate::engines::{self, Engines};
 use crate::input::read::read_stdin;
 use crate::input::walk::{self, Input};
 use crate::outcome::{FileOutcome, Summary};
@@ -132,22 +134,7 @@ fn init(force: bool) -> Result<ExitCode, Vec<String>> {
 /// its rules (exit 2): its rules would not do what `explain` shows.
 /// `postlint test-checklists` lists every such example.
 fn load(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> {
-    let engine = load_untested(cli, choices)?;
-    let tested = selftest::at_load(
-        &engine.book,
-        &engine.channels,
-        &engine.audiences,
-        &engine.config.text,
-    );
-    if tested.failures.is_empty() {
-        Ok(engine)
-    } else {
-        Err(tested
-            .failures
-            .iter()
-            .map(|f| f.to_load_error().to_string())
-            .collect())
-    }
+    engines::load_tested(&options(cli, choices))
 }
 
 /// `postlint test-checklists`: each example that does not hold as
@@ -175,8 +162,10 @@ fn test_checklists(engine: &Engine) -> ExitCode {
     }
 }
 
-/// Maps the command line to load [`Options`] and loads the run.
-fn load_untested(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> {
+/// Maps the command line to load [`Options`]: `--config`, or the closest
+/// `postlint.toml` (per checked file for `check`, else above the working
+/// directory).
+fn options(cli: &Cli, choices: CliChoices) -> Options {
     let config = match &cli.config {
         Some(path) => ConfigSource::File(path.clone()),
         None => match std::env::current_dir() {
@@ -184,17 +173,15 @@ fn load_untested(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> 
             Err(_) => ConfigSource::None,
         },
     };
-    let options = Options {
+    Options {
         config,
         checklists: cli.checklist.clone(),
         cli: choices,
-    };
-    let engine = Engine::load(&options)
-        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    for w in &engine.warnings {
-        eprintln!("warning: {w}");
     }
-    Ok(engine)
+}
+
+fn load_untested(cli: &Cli, choices: CliChoices) -> Result<Engine, Vec<String>> {
+    engines::load_untested(&options(cli, choices))
 }
 
 /// Reads one input and checks it; stdin as `stdin_name` when given
@@ -222,17 +209,24 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         min_score: args.min_score,
         fail_on: args.fail_on,
     };
-    let engine = match load(cli, choices) {
+    let engines = Engines::new(options(cli, choices));
+    // The working directory's engine names the run (report headers,
+    // docs URL, stdin); each file is checked by its own folder's.
+    let engine = match engines.for_cwd() {
         Ok(engine) => engine,
         // A JSON consumer gets a JSON object even when nothing could load.
         Err(errors) if args.format == report::Format::Json => {
             let mut out = io::stdout().lock();
             let _ = report::json_not_loaded(&errors, &mut out).and_then(|()| out.flush());
-            return Err(errors);
+            return Err(errors.to_vec());
         }
-        Err(errors) => return Err(errors),
+        Err(errors) => return Err(errors.to_vec()),
     };
-    let excluded = |p: &Path| engine.config.is_excluded(p);
+    let excluded = |p: &Path| {
+        engines
+            .for_file(p)
+            .is_ok_and(|engine| engine.config.is_excluded(p))
+    };
     let changes = match &args.changed_since {
         Some(rev) => Some(crate::git::changes(rev, args.changed_lines).map_err(|e| vec![e])?),
         None => None,
@@ -241,6 +235,30 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         Some(changes) => (changed_inputs(changes, &args.paths, &excluded), Vec::new()),
         None => walk::inputs_with(&args.paths, &excluded, args.force_exclude),
     };
+    let stdin_name = args.stdin_filename.as_deref();
+    let engine_of = |input: &Input| match (input, stdin_name) {
+        (Input::File(path), _) => engines.for_file(path),
+        (Input::Stdin, Some(path)) => engines.for_file(path),
+        (Input::Stdin, None) => engines.for_cwd(),
+    };
+    // Every config a file finds is loaded before any file is checked: a
+    // broken one stops the run as a broken config always has.
+    if engines.discovers() {
+        let mut errors: Vec<String> = Vec::new();
+        for input in &inputs {
+            if let Err(e) = engine_of(input) {
+                errors.extend(
+                    e.iter()
+                        .filter(|m| !errors.contains(m))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+    }
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::load(path).map_err(|e| vec![e])?),
         None => None,
@@ -248,12 +266,11 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     let mut written_baseline = args.write_baseline.as_ref().map(|_| Baseline::default());
     // Findings off changed lines are dropped, then those in the baseline;
     // the post is scored and judged on what is left.
-    let stdin_name = args.stdin_filename.as_deref();
-    let filter = |mut file: FileOutcome| {
+    let filter = |engine: &Engine, mut file: FileOutcome| {
         // Fingerprints of every finding, before any is dropped, so that
         // occurrences count the same whatever else is filtered.
         let prints = (baseline.is_some() || args.write_baseline.is_some())
-            .then(|| crate::baseline::fingerprints(&engine, &file));
+            .then(|| crate::baseline::fingerprints(engine, &file));
         let path = Path::new(&file.path);
         let on_changed_line = |i: usize, j: usize| match &changes {
             Some(changes) if args.changed_lines => {
@@ -284,7 +301,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
             }
             keep.push(flags);
         }
-        crate::baseline::retain(&engine, &mut file, &|i, j, _| keep[i][j]);
+        crate::baseline::retain(engine, &mut file, &|i, j, _| keep[i][j]);
         (file, (suppressed, kept_prints))
     };
     let plan = fix_plan(args);
@@ -293,9 +310,11 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // With --fix or --diff, only what the report keeps is fixed: the fix
     // loop checks each text through `filter`.
     let work = |input: &Input| {
-        let first = filter(check_input(&engine, input, stdin_name));
+        // Loaded above; a load error here cannot happen, but is not a panic.
+        let engine = engine_of(input).unwrap_or_else(|_| Arc::clone(&engine));
+        let first = filter(&engine, check_input(&engine, input, stdin_name));
         let Some(plan) = plan else {
-            return (first, None);
+            return (first, None, engine);
         };
         let path = match input {
             Input::File(path) => Some(path.as_path()),
@@ -306,10 +325,10 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
             plan,
             matches!(input, Input::File(_)).then_some(path).flatten(),
             first,
-            |text| filter(engine.check_source(path, shown.clone(), text)),
+            |text| filter(&engine, engine.check_source(path, shown.clone(), text)),
             colour,
         );
-        (done.checked, done.stdout)
+        (done.checked, done.stdout, engine)
     };
     // The terminal's width for the pretty report on stdout (`--width`
     // forces one); report files get none.
@@ -331,6 +350,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         ..Summary::default()
     };
     let mut problems: Vec<String> = Vec::new();
+    let mut gating_failures = false;
     let mut progress = Progress::new(inputs.len());
     // Stdout carries the fixed text of stdin (--fix) or the diffs (--diff):
     // the report goes to stderr then.
@@ -344,35 +364,43 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     };
     let mut diffs = 0;
     let written = each(&mut sinks, &mut out, |r, o| r.begin(&engine.info, o)).and_then(|()| {
-        crate::run::in_order(&inputs, work, |((file, (suppressed, prints)), text)| {
-            if let Some(text) = text {
-                diffs += usize::from(!text.is_empty());
-                let mut stdout = io::stdout().lock();
-                stdout.write_all(text.as_bytes())?;
-                stdout.flush()?;
-            }
-            summary.add(&file);
-            if let Some(n) = &mut summary.suppressed {
-                *n += suppressed;
-            }
-            if let (Some(b), Some(prints)) = (&mut written_baseline, prints) {
-                b.findings.extend(prints);
-            }
-            for p in &file.problems {
-                let at = p.span.map_or(String::new(), |s| {
-                    let pos = file.position(s.start);
-                    format!(":{}:{}", pos.line, pos.column)
-                });
-                problems.push(format!("error: {}{at}: {}", file.path, p.message));
-            }
-            progress.step(&file.path);
-            // While the bar shows, the report is written and flushed
-            // with the bar cleared, so the two never mix on a terminal.
-            progress.suspend(|shown| {
-                each(&mut sinks, &mut out, |r, o| r.file(&engine.info, &file, o))?;
-                if shown { out.flush() } else { Ok(()) }
-            })
-        })?;
+        crate::run::in_order(
+            &inputs,
+            work,
+            |((file, (suppressed, prints)), text, engine)| {
+                if let Some(text) = text {
+                    diffs += usize::from(!text.is_empty());
+                    let mut stdout = io::stdout().lock();
+                    stdout.write_all(text.as_bytes())?;
+                    stdout.flush()?;
+                }
+                summary.add(&file);
+                if engine.fail_on() != FailOn::Never && file.posts.iter().any(|p| !p.verdict.passed)
+                {
+                    gating_failures = true;
+                }
+                if let Some(n) = &mut summary.suppressed {
+                    *n += suppressed;
+                }
+                if let (Some(b), Some(prints)) = (&mut written_baseline, prints) {
+                    b.findings.extend(prints);
+                }
+                for p in &file.problems {
+                    let at = p.span.map_or(String::new(), |s| {
+                        let pos = file.position(s.start);
+                        format!(":{}:{}", pos.line, pos.column)
+                    });
+                    problems.push(format!("error: {}{at}: {}", file.path, p.message));
+                }
+                progress.step(&file.path);
+                // While the bar shows, the report is written and flushed
+                // with the bar cleared, so the two never mix on a terminal.
+                progress.suspend(|shown| {
+                    each(&mut sinks, &mut out, |r, o| r.file(&engine.info, &file, o))?;
+                    if shown { out.flush() } else { Ok(()) }
+                })
+            },
+        )?;
         progress.finish();
         each(&mut sinks, &mut out, |r, o| r.finish(&summary, &errors, o))?;
         out.flush()
@@ -419,14 +447,14 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         ExitCode::from(EXIT_FAILED)
     } else if args.write_baseline.is_some() {
         ExitCode::SUCCESS
-    } else if summary.failed > 0 && engine.fail_on() != FailOn::Never {
+    } else if gating_failures {
         ExitCode::from(EXIT_FAILED)
     } else {
         ExitCode::SUCCESS
     };
     // The process ends here: freeing every compiled rule one by one took
     // ~1 ms of a one-post run, and the OS takes the memory back at once.
-    std::mem::forget(engine);
+    std::mem::forget(engines);
     Ok(code)
 }
 

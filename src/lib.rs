@@ -14,6 +14,7 @@ pub mod checklist;
 pub mod cli;
 pub mod diff;
 pub mod engine;
+pub mod engines;
 pub mod error;
 pub mod finding;
 pub mod fix;

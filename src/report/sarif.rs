@@ -23,8 +23,10 @@ use crate::span::Span;
 pub struct Sarif {
     base: Base,
     results: usize,
-    /// Rule index → its position in `tool.driver.rules`, once it has a result.
-    index: Vec<Option<usize>>,
+    /// Rule id → its position in `tool.driver.rules`, once it has a result.
+    /// By id, not index: files under different configs come from different
+    /// rule books.
+    index: std::collections::HashMap<String, usize>,
     /// The driver's rules in order of first result: (id, rule object).
     rules: Vec<Value>,
     notifications: Vec<Value>,
@@ -45,7 +47,7 @@ impl Sarif {
         Self {
             base,
             results: 0,
-            index: Vec::new(),
+            index: std::collections::HashMap::new(),
             rules: Vec::new(),
             notifications: Vec::new(),
         }
@@ -59,13 +61,10 @@ impl Sarif {
     }
 
     fn rule_index(&mut self, info: &RunInfo, rule: crate::ids::RuleId) -> usize {
-        if self.index.len() < info.rules.len() {
-            self.index.resize(info.rules.len(), None);
-        }
-        if let Some(i) = self.index[rule.index()] {
+        let r = info.rule(rule);
+        if let Some(&i) = self.index.get(&r.id) {
             return i;
         }
-        let r = info.rule(rule);
         let why = r.why.trim();
         let short = first_sentence(why).unwrap_or(&r.id);
         let mut help = why.to_owned();
@@ -92,7 +91,7 @@ impl Sarif {
         }
         self.rules.push(object);
         let i = self.rules.len() - 1;
-        self.index[rule.index()] = Some(i);
+        self.index.insert(r.id.clone(), i);
         i
     }
 

@@ -533,9 +533,13 @@ impl Config {
     /// `path` relative to the config's folder, for matching globs.
     pub fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
         let base = self.base_dir();
-        if let Ok(r) = path
-            .strip_prefix(&base)
-            .or_else(|_| path.strip_prefix("./"))
+        let plain = path.strip_prefix("./").unwrap_or(path);
+        let r = if base == Path::new(".") {
+            Ok(plain)
+        } else {
+            plain.strip_prefix(&base)
+        };
+        if let Ok(r) = r
             && !r.components().any(|c| c == Component::ParentDir)
         {
             return std::borrow::Cow::Borrowed(r);

@@ -253,3 +253,74 @@ fn config_channel_and_audience_apply() {
     );
     assert_eq!(posts(&out.json(), 0)[0]["channel"], "x");
 }
+
+#[test]
+fn each_file_is_checked_with_the_closest_config_above_it() {
+    let dir = temp_dir();
+    write(dir.path(), "postlint.toml", "channel = \"x\"\n");
+    write(
+        dir.path(),
+        "team/postlint.toml",
+        "channel = \"linkedin\"\nexclude = [\"drafts/**\"]\n",
+    );
+    let text = "We shipped faster search today. Try it and tell us what you think.\n";
+    write(dir.path(), "a.md", text);
+    write(dir.path(), "team/b.md", text);
+    write(dir.path(), "team/deep/c.md", text);
+    write(dir.path(), "team/drafts/d.md", text);
+    let channels = |out: &Out| -> Vec<(String, String)> {
+        let report = out.json();
+        report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].as_str().unwrap().to_owned(),
+                    f["posts"][0]["channel"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let out = postlint(&["check", ".", "--format", "json"], dir.path());
+    out.code(PASSED);
+    assert_eq!(
+        channels(&out),
+        [
+            ("a.md".to_owned(), "x".to_owned()),
+            ("team/b.md".to_owned(), "linkedin".to_owned()),
+            ("team/deep/c.md".to_owned(), "linkedin".to_owned()),
+        ],
+        "team/ has its own config, and its `exclude` is relative to it"
+    );
+    // From inside team/, the same files, the same configs.
+    let out = postlint(
+        &["check", "b.md", "../a.md", "--format", "json"],
+        &dir.path().join("team"),
+    );
+    assert_eq!(
+        channels(&out),
+        [
+            ("../a.md".to_owned(), "x".to_owned()),
+            ("b.md".to_owned(), "linkedin".to_owned()),
+        ]
+    );
+    // --config is one config for every file.
+    let out = postlint(
+        &[
+            "check",
+            ".",
+            "--format",
+            "json",
+            "--config",
+            "postlint.toml",
+        ],
+        dir.path(),
+    );
+    assert!(channels(&out).iter().all(|(_, c)| c == "x"));
+    // A broken config below stops the run before anything is checked.
+    write(dir.path(), "team/postlint.toml", "channel = [\n");
+    let out = postlint(&["check", ".", "--format", "json"], dir.path());
+    out.code(ERROR);
+    assert!(out.stderr.contains("team/postlint.toml"), "{}", out.stderr);
+}
