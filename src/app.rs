@@ -364,43 +364,39 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     };
     let mut diffs = 0;
     let written = each(&mut sinks, &mut out, |r, o| r.begin(&engine.info, o)).and_then(|()| {
-        crate::run::in_order(
-            &inputs,
-            work,
-            |((file, (suppressed, prints)), text, engine)| {
-                if let Some(text) = text {
-                    diffs += usize::from(!text.is_empty());
-                    let mut stdout = io::stdout().lock();
-                    stdout.write_all(text.as_bytes())?;
-                    stdout.flush()?;
-                }
-                summary.add(&file);
-                if engine.fail_on() != FailOn::Never && file.posts.iter().any(|p| !p.verdict.passed)
-                {
-                    gating_failures = true;
-                }
-                if let Some(n) = &mut summary.suppressed {
-                    *n += suppressed;
-                }
-                if let (Some(b), Some(prints)) = (&mut written_baseline, prints) {
-                    b.findings.extend(prints);
-                }
-                for p in &file.problems {
-                    let at = p.span.map_or(String::new(), |s| {
-                        let pos = file.position(s.start);
-                        format!(":{}:{}", pos.line, pos.column)
-                    });
-                    problems.push(format!("error: {}{at}: {}", file.path, p.message));
-                }
-                progress.step(&file.path);
-                // While the bar shows, the report is written and flushed
-                // with the bar cleared, so the two never mix on a terminal.
-                progress.suspend(|shown| {
-                    each(&mut sinks, &mut out, |r, o| r.file(&engine.info, &file, o))?;
-                    if shown { out.flush() } else { Ok(()) }
-                })
-            },
-        )?;
+        crate::run::in_order(&inputs, work, |(checked, text, engine)| {
+            let (file, (suppressed, prints)) = checked;
+            if let Some(text) = text {
+                diffs += usize::from(!text.is_empty());
+                let mut stdout = io::stdout().lock();
+                stdout.write_all(text.as_bytes())?;
+                stdout.flush()?;
+            }
+            summary.add(&file);
+            if engine.fail_on() != FailOn::Never && file.posts.iter().any(|p| !p.verdict.passed) {
+                gating_failures = true;
+            }
+            if let Some(n) = &mut summary.suppressed {
+                *n += suppressed;
+            }
+            if let (Some(b), Some(prints)) = (&mut written_baseline, prints) {
+                b.findings.extend(prints);
+            }
+            for p in &file.problems {
+                let at = p.span.map_or(String::new(), |s| {
+                    let pos = file.position(s.start);
+                    format!(":{}:{}", pos.line, pos.column)
+                });
+                problems.push(format!("error: {}{at}: {}", file.path, p.message));
+            }
+            progress.step(&file.path);
+            // While the bar shows, the report is written and flushed
+            // with the bar cleared, so the two never mix on a terminal.
+            progress.suspend(|shown| {
+                each(&mut sinks, &mut out, |r, o| r.file(&engine.info, &file, o))?;
+                if shown { out.flush() } else { Ok(()) }
+            })
+        })?;
         progress.finish();
         each(&mut sinks, &mut out, |r, o| r.finish(&summary, &errors, o))?;
         out.flush()
