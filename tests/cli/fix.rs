@@ -359,3 +359,43 @@ fn a_coloured_diff_is_red_and_green() {
         out.stdout
     );
 }
+
+/// A team checklist whose fixes undo each other: "ping" becomes "pong"
+/// and "pong" becomes "ping", forever.
+const SEESAW: &str = r#"[checklist]
+id = "seesaw"
+title = "Seesaw"
+description = "Two swaps that undo each other."
+
+[[rule]]
+id = "ping-pong"
+kind = "substitution"
+swap = { "ping" = "pong", "pong" = "ping" }
+safe_fix = true
+severity = "warning"
+message = "Write \"{suggestion}\", not \"{match}\"."
+why = "A test of fixes that never settle."
+"#;
+
+#[test]
+fn fixes_that_never_settle_are_an_error_naming_the_file() {
+    let dir = temp_dir();
+    write(dir.path(), "seesaw.toml", SEESAW);
+    let post = write(dir.path(), "post.txt", "Send a ping now.\n");
+    let out = postlint(
+        &["--checklist", "seesaw.toml", "check", "--fix", "post.txt"],
+        dir.path(),
+    );
+    out.code(ERROR).stderr_has(&[
+        "error: post.txt: fixes did not settle after 10 passes",
+        "left unfixed",
+    ]);
+    assert_eq!(read(&post), "Send a ping now.\n", "left alone");
+    assert_eq!(names(dir.path()), ["post.txt", "seesaw.toml"]);
+    let out = postlint(
+        &["--checklist", "seesaw.toml", "check", "--diff", "post.txt"],
+        dir.path(),
+    );
+    out.code(ERROR);
+    assert_eq!(out.stdout, "", "no diff of fixes that do not settle");
+}
