@@ -266,14 +266,11 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     let mut written_baseline = args.write_baseline.as_ref().map(|_| Baseline::default());
     // Findings off changed lines are dropped, then those in the baseline;
     // the post is scored and judged on what is left.
-    let work = |input: &Input| {
-        // Loaded above; a load error here cannot happen, but is not a panic.
-        let engine = engine_of(input).unwrap_or_else(|_| Arc::clone(&engine));
-        let mut file = check_input(&engine, input, stdin_name);
+    let filter = |engine: &Engine, mut file: FileOutcome| {
         // Fingerprints of every finding, before any is dropped, so that
         // occurrences count the same whatever else is filtered.
         let prints = (baseline.is_some() || args.write_baseline.is_some())
-            .then(|| crate::baseline::fingerprints(&engine, &file));
+            .then(|| crate::baseline::fingerprints(engine, &file));
         let path = Path::new(&file.path);
         let on_changed_line = |i: usize, j: usize| match &changes {
             Some(changes) if args.changed_lines => {
@@ -304,8 +301,34 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
             }
             keep.push(flags);
         }
-        crate::baseline::retain(&engine, &mut file, &|i, j, _| keep[i][j]);
-        (file, suppressed, kept_prints, engine)
+        crate::baseline::retain(engine, &mut file, &|i, j, _| keep[i][j]);
+        (file, (suppressed, kept_prints))
+    };
+    let plan = fix_plan(args);
+    // Colour for a diff on stdout, as for the report.
+    let colour = colored::control::SHOULD_COLORIZE.should_colorize();
+    // With --fix or --diff, only what the report keeps is fixed: the fix
+    // loop checks each text through `filter`.
+    let work = |input: &Input| {
+        // Loaded above; a load error here cannot happen, but is not a panic.
+        let engine = engine_of(input).unwrap_or_else(|_| Arc::clone(&engine));
+        let first = filter(&engine, check_input(&engine, input, stdin_name));
+        let Some(plan) = plan else {
+            return (first, None, engine);
+        };
+        let path = match input {
+            Input::File(path) => Some(path.as_path()),
+            Input::Stdin => stdin_name,
+        };
+        let shown = first.0.path.clone();
+        let done = crate::fixer::fix_file(
+            plan,
+            matches!(input, Input::File(_)).then_some(path).flatten(),
+            first,
+            |text| filter(&engine, engine.check_source(path, shown.clone(), text)),
+            colour,
+        );
+        (done.checked, done.stdout, engine)
     };
     // The terminal's width for the pretty report on stdout (`--width`
     // forces one); report files get none.
@@ -329,9 +352,26 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     let mut problems: Vec<String> = Vec::new();
     let mut gating_failures = false;
     let mut progress = Progress::new(inputs.len());
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    // Stdout carries the fixed text of stdin (--fix) or the diffs (--diff):
+    // the report goes to stderr then.
+    let report_to_stderr = plan.is_some_and(|p| {
+        p.mode == crate::fixer::Mode::Diff || inputs.iter().any(|i| matches!(i, Input::Stdin))
+    });
+    let mut out: Box<dyn Write> = if report_to_stderr {
+        Box::new(io::BufWriter::new(io::stderr().lock()))
+    } else {
+        Box::new(io::BufWriter::new(io::stdout().lock()))
+    };
+    let mut diffs = 0;
     let written = each(&mut sinks, &mut out, |r, o| r.begin(&engine.info, o)).and_then(|()| {
-        crate::run::in_order(&inputs, work, |(file, suppressed, prints, engine)| {
+        crate::run::in_order(&inputs, work, |(checked, text, engine)| {
+            let (file, (suppressed, prints)) = checked;
+            if let Some(text) = text {
+                diffs += usize::from(!text.is_empty());
+                let mut stdout = io::stdout().lock();
+                stdout.write_all(text.as_bytes())?;
+                stdout.flush()?;
+            }
             summary.add(&file);
             if engine.fail_on() != FailOn::Never && file.posts.iter().any(|p| !p.verdict.passed) {
                 gating_failures = true;
@@ -399,6 +439,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     }
     let code = if summary.problems > 0 {
         ExitCode::from(EXIT_ERROR)
+    } else if args.diff && diffs > 0 {
+        ExitCode::from(EXIT_FAILED)
     } else if args.write_baseline.is_some() {
         ExitCode::SUCCESS
     } else if gating_failures {
@@ -410,6 +452,21 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
     // ~1 ms of a one-post run, and the OS takes the memory back at once.
     std::mem::forget(engines);
     Ok(code)
+}
+
+/// What --fix, --diff and --review-fixes ask for; `None` without them.
+fn fix_plan(args: &CheckArgs) -> Option<crate::fixer::Plan> {
+    let mode = if args.fix {
+        crate::fixer::Mode::Fix
+    } else if args.diff {
+        crate::fixer::Mode::Diff
+    } else {
+        return None;
+    };
+    Some(crate::fixer::Plan {
+        mode,
+        review: args.review_fixes,
+    })
 }
 
 /// A progress bar on stderr for a run that takes more than two seconds,

@@ -76,6 +76,7 @@ impl Engine {
             posts,
             problems,
             no_channel,
+            fixed: None,
         }
     }
 

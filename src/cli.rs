@@ -69,6 +69,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("fixing").args(["fix", "diff"]).multiple(false)))]
 pub struct CheckArgs {
     /// Files, folders, or - for stdin.
     #[arg(default_value = ".")]
@@ -162,6 +163,23 @@ pub struct CheckArgs {
     /// when not a terminal, long lines are left whole).
     #[arg(long, value_name = "N", value_parser = parse_width)]
     pub width: Option<usize>,
+
+    /// Apply the safe fixes to the files (atomically; a file changed since
+    /// it was read is left alone), check again until nothing is left to
+    /// fix, and report what is left. Stdin (`-`): the fixed text goes to
+    /// stdout and the report to stderr.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print a unified diff of what --fix would change and write nothing;
+    /// the report goes to stderr. Exits 1 when there is a diff.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// With --fix or --diff: also apply the fixes marked "review" (probably
+    /// right, but a person should look: a word swap that may change tone).
+    #[arg(long, requires = "fixing")]
+    pub review_fixes: bool,
 
     /// Check stdin (`-`) as if it were this file: the config's overrides
     /// and exclusions by path, and Markdown or plain text by extension.

@@ -30,6 +30,16 @@ pub struct Fix {
     pub applicability: Applicability,
 }
 
+impl Applicability {
+    /// The word in flags (`--review-fixes`) and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Review => "review",
+        }
+    }
+}
+
 impl Fix {
     /// The common case: one replacement.
     pub fn replace(
@@ -58,28 +68,79 @@ impl Fix {
     }
 }
 
+/// What [`apply_counted`] did: the new text and how many fixes it took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub text: String,
+    /// Fixes applied, each distinct fix once.
+    pub applied: usize,
+    /// Fixes left out because they overlap one taken first: a second pass
+    /// (on the new text, checked again) may take them.
+    pub left: usize,
+}
+
 /// `source` with `fixes` applied. Fixes are taken in order of position; a
 /// fix whose edits overlap one already taken (or fall outside the text or
 /// off a character boundary) is skipped whole, so the result never mixes
 /// two fixes of one place. Linear in the text and the edits.
 pub fn apply(source: &str, fixes: &[Fix]) -> String {
+    apply_counted(source, fixes).text
+}
+
+/// [`apply`], saying how many fixes were taken and how many left.
+///
+/// Identical fixes (same edits) are one fix: a file checked for two
+/// channels reports a text finding, and its fix, once per channel. Two
+/// different inserts at one point overlap (which goes first is not the
+/// fixes' to say): the first by input order is taken.
+pub fn apply_counted(source: &str, fixes: &[Fix]) -> Applied {
     let mut order: Vec<&Fix> = fixes.iter().collect();
+    // Stable: fixes of one span keep their input order.
     order.sort_by_key(|f| (f.span().start, f.span().end));
     let mut edits: Vec<&Edit> = Vec::new();
+    let mut taken: Vec<&Fix> = Vec::new();
     let mut taken_end = 0;
+    // Where the last insert (an empty span) was taken: a second insert at
+    // the same point overlaps it.
+    let mut inserted_at: Option<usize> = None;
+    let mut left = 0;
     for fix in order {
+        // A duplicate has the same span, so it sorts next to the first
+        // of its kind: compare with the fixes taken at that start.
+        let start = fix.span().start;
+        if taken
+            .iter()
+            .rev()
+            .take_while(|t| t.span().start == start)
+            .any(|t| t.edits == fix.edits)
+        {
+            continue;
+        }
         let mut own: Vec<&Edit> = fix.edits.iter().collect();
         own.sort_by_key(|e| (e.span.start, e.span.end));
-        let fits = own.iter().all(|e| {
+        let valid = own.iter().all(|e| {
             e.span.start <= e.span.end
+                && e.span.end <= source.len()
                 && source.is_char_boundary(e.span.start)
                 && source.is_char_boundary(e.span.end)
-                && e.span.end <= source.len()
-        }) && own.windows(2).all(|w| w[0].span.end <= w[1].span.start)
-            && own.first().is_none_or(|e| e.span.start >= taken_end);
-        if fits && let Some(last) = own.last() {
+        }) && own.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        if !valid {
+            continue;
+        }
+        let free = own.first().is_none_or(|e| {
+            e.span.start >= taken_end && !(e.span.is_empty() && inserted_at == Some(e.span.start))
+        });
+        if !free {
+            left += 1;
+            continue;
+        }
+        if let Some(last) = own.last() {
             taken_end = last.span.end.max(taken_end);
+            if let Some(e) = own.iter().rev().find(|e| e.span.is_empty()) {
+                inserted_at = Some(e.span.start);
+            }
             edits.extend(own);
+            taken.push(fix);
         }
     }
     let mut out = String::with_capacity(source.len());
@@ -90,7 +151,11 @@ pub fn apply(source: &str, fixes: &[Fix]) -> String {
         at = e.span.end;
     }
     out.push_str(&source[at..]);
-    out
+    Applied {
+        text: out,
+        applied: taken.len(),
+        left,
+    }
 }
 
 #[cfg(test)]
@@ -133,5 +198,37 @@ mod tests {
         assert_eq!(apply("héllo", &[replace(2, 3, "x")]), "héllo");
         assert_eq!(apply("abc", &[replace(2, 9, "x")]), "abc");
         assert_eq!(apply("abc", &[replace(1, 1, "+")]), "a+bc", "an insert");
+    }
+
+    #[test]
+    fn a_fix_found_twice_is_applied_once() {
+        // A file checked for x and linkedin reports each text finding,
+        // with its fix, once per channel.
+        let insert = replace(5, 5, ",");
+        let swap = replace(0, 5, "Hello");
+        let fixes = [insert.clone(), swap.clone(), insert.clone(), swap];
+        let applied = apply_counted("Hallo world", &fixes);
+        assert_eq!(applied.text, "Hello, world");
+        assert_eq!((applied.applied, applied.left), (2, 0));
+    }
+
+    #[test]
+    fn two_inserts_at_one_point_take_the_first_and_leave_the_other() {
+        let fixes = [replace(1, 1, "x"), replace(1, 1, "y")];
+        let applied = apply_counted("ab", &fixes);
+        assert_eq!(applied.text, "axb");
+        assert_eq!((applied.applied, applied.left), (1, 1));
+        // A replacement ending where an insert goes is no overlap.
+        assert_eq!(
+            apply("ab", &[replace(0, 1, "A"), replace(1, 1, "!")]),
+            "A!b"
+        );
+    }
+
+    #[test]
+    fn overlaps_are_counted_as_left_for_another_pass() {
+        let applied = apply_counted("abcdef", &[replace(0, 3, "X"), replace(2, 4, "Y")]);
+        assert_eq!(applied.text, "Xdef");
+        assert_eq!((applied.applied, applied.left), (1, 1));
     }
 }

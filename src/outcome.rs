@@ -109,6 +109,18 @@ pub struct FileOutcome {
     /// A file sent to several channels: how each finding is shown
     /// ([`across_channels`]); `None` for one channel.
     pub across_channels: Option<Vec<Vec<Shown>>>,
+    /// With `--fix` or `--diff`: how many problems the fixes removed (the
+    /// posts above are those of the fixed text).
+    pub fixed: Option<Fixed>,
+}
+
+/// What `--fix` (or `--diff`) did to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fixed {
+    /// Fixes applied, over every pass, each distinct fix once.
+    pub count: usize,
+    /// `--diff`: shown as a diff, not written.
+    pub dry_run: bool,
 }
 
 /// Why a file's posts had no platform checks, and a hint.
@@ -183,6 +195,7 @@ impl FileOutcome {
             problems: vec![Problem::unlocated(message)],
             no_channel: None,
             across_channels: None,
+            fixed: None,
         }
     }
 
@@ -387,12 +400,19 @@ pub struct Summary {
     /// Findings a baseline (`--baseline`) suppressed; absent without one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<usize>,
+    /// With `--fix` or `--diff`: problems fixed (or, with `--diff`, that
+    /// the diff fixes) in all files; absent without either.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<usize>,
 }
 
 impl Summary {
     pub fn add(&mut self, file: &FileOutcome) {
         self.files += 1;
         self.problems += file.problems.len();
+        if let Some(fixed) = file.fixed {
+            *self.fixed.get_or_insert(0) += fixed.count;
+        }
         if file.no_channel.is_some() {
             self.without_channel += file.posts.len();
         }

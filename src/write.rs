@@ -18,7 +18,21 @@ fn temporary(path: &Path) -> PathBuf {
     dir.join(format!(".{name}.postlint-{}.tmp", std::process::id()))
 }
 
+/// Writes `bytes` to `path` through a temporary file beside it: written,
+/// synced, given `path`'s permissions, renamed over it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, bytes, |_| Ok(()))
+}
+
+/// [`write_atomically`], calling `before_rename` with the temporary file
+/// once it is written and synced, just before the rename. An error from it
+/// stops the write: the temporary file is removed, `path` is untouched.
+/// `--fix` checks there that the file did not change since it was read.
+pub fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     let tmp = temporary(path);
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
@@ -27,6 +41,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         if let Ok(meta) = std::fs::metadata(path) {
             std::fs::set_permissions(&tmp, meta.permissions())?;
         }
+        before_rename(&tmp)?;
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -116,6 +131,45 @@ mod tests {
             1,
             "no temporary file left"
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failure_before_the_rename_leaves_the_file_and_no_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("postlint-write-fail-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("post.md");
+        std::fs::write(&path, "original\r\n").unwrap();
+        let mut seen = None;
+        let err = write_atomically_with(&path, b"fixed\r\n", |tmp| {
+            // Written and synced, not yet renamed.
+            assert_eq!(std::fs::read(tmp).unwrap(), b"fixed\r\n");
+            seen = Some(tmp.to_owned());
+            Err(io::Error::other("injected"))
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "injected");
+        assert_eq!(std::fs::read(&path).unwrap(), b"original\r\n");
+        assert!(!seen.unwrap().exists(), "the temporary file is removed");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        write_atomically_with(&path, b"fixed\r\n", |_| Ok(())).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"fixed\r\n");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("postlint-write-mode-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("post.md");
+        std::fs::write(&path, "a").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"b").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

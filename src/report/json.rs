@@ -165,6 +165,8 @@ struct Fix<'a> {
     byte_end: usize,
     replacement: &'a str,
     safe: bool,
+    /// `safe` (applied by `--fix`) or `review` (by `--fix --review-fixes`).
+    applicability: &'static str,
     edits: Vec<Edit<'a>>,
 }
 
@@ -209,6 +211,11 @@ impl Json {
                 "looks_like_a_thread": no_channel.looks_like_a_thread,
             });
             write_nested(out, &value, 6, false)?;
+        }
+        // With --fix or --diff: how many problems the fixes removed (the
+        // posts are those of the fixed text).
+        if let Some(fixed) = file.fixed {
+            write!(out, ",\n      \"fixed\": {}", fixed.count)?;
         }
         write!(out, ",\n      \"posts\": [")?;
         for (i, post) in file.posts.iter().enumerate() {
@@ -394,6 +401,7 @@ fn finding_json<'a>(
             byte_end: first.span.end,
             replacement: &first.replacement,
             safe: x.is_safe(),
+            applicability: x.applicability.as_str(),
             edits: x
                 .edits
                 .iter()

@@ -92,7 +92,10 @@ impl Reporter {
     /// GitHub, Code Quality), which want them relative to the repository.
     pub fn new(format: Format, options: Options, base: &Base) -> Self {
         match format {
-            Format::Pretty => Reporter::Pretty(pretty::Pretty { options }),
+            Format::Pretty => Reporter::Pretty(pretty::Pretty {
+                options,
+                dry_run: false,
+            }),
             Format::Compact => Reporter::Compact(compact::Compact { options }),
             Format::Json => Reporter::Json(json::Json::new(
                 options.explain_score,

@@ -10,7 +10,6 @@ use unicode_width::UnicodeWidthStr;
 use super::{Options, no_channel_text, plural, skip_text};
 use crate::finding::number;
 use crate::finding::{Finding, Severity};
-use crate::fix::Applicability;
 use crate::outcome::{
     ChecklistScoreRef, FileOutcome, PostOutcome, ReadingLevel, RunInfo, ScoreNote, Skip,
     SkipReason, Summary, shown,
@@ -30,6 +29,8 @@ fn paint(severity: Severity, text: &str) -> ColoredString {
 
 pub struct Pretty {
     pub options: Options,
+    /// `--diff`: the fixes were shown, not written ("would fix").
+    pub dry_run: bool,
 }
 
 impl Pretty {
@@ -39,6 +40,18 @@ impl Pretty {
         file: &FileOutcome,
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        if let Some(fixed) = file.fixed {
+            self.dry_run = fixed.dry_run;
+            if fixed.count > 0 && !self.options.quiet {
+                let verb = if fixed.dry_run { "would fix" } else { "fixed" };
+                writeln!(
+                    out,
+                    "{} {verb} {}\n",
+                    format!("{}:", file.path).bold(),
+                    plural(fixed.count, "problem")
+                )?;
+            }
+        }
         if let Some(no_channel) = &file.no_channel
             && !self.options.quiet
             && !file.posts.is_empty()
@@ -124,6 +137,14 @@ impl Pretty {
                 "{} suppressed by the baseline",
                 plural(n, "finding")
             ));
+        }
+        if let Some(n) = s.fixed {
+            let verb = if self.dry_run {
+                "the diff fixes"
+            } else {
+                "fixed"
+            };
+            parts.push(format!("{verb} {}", plural(n, "problem")));
         }
         writeln!(out, "{}", pack(&parts, self.options.width))
     }
@@ -458,10 +479,7 @@ fn render_finding(
         writeln!(out, "{pad} = help: {}", fit(help, at, at, columns))?;
     }
     if let Some(fix) = &f.fix {
-        let safety = match fix.applicability {
-            Applicability::Safe => "safe",
-            Applicability::Review => "review",
-        };
+        let safety = fix.applicability.as_str();
         let what: Vec<String> = fix
             .edits
             .iter()

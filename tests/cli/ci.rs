@@ -26,7 +26,7 @@ fn git(dir: &Path, args: &[&str]) {
     assert!(status.success(), "git {args:?} failed");
 }
 
-fn repo_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+pub(super) fn repo_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = temp_dir();
     git(dir.path(), &["init", "-q"]);
     for (rel, text) in files {

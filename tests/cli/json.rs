@@ -29,7 +29,7 @@ fn string<'a>(v: &'a Value, key: &str) -> &'a str {
 }
 
 /// Checks everything the README promises about the report's shape.
-fn assert_contract(report: &Value) {
+pub(super) fn assert_contract(report: &Value) {
     assert_eq!(report["version"], 1);
     assert_eq!(keys(report), ["errors", "files", "summary", "version"]);
     assert!(report["errors"].is_array());
@@ -40,6 +40,9 @@ fn assert_contract(report: &Value) {
         string(file, "path");
         problems += file["problems"].as_array().expect("problems").len() as u64;
         let posts = file["posts"].as_array().expect("posts");
+        if let Some(fixed) = file.get("fixed") {
+            fixed.as_u64().expect("`fixed` counts problems");
+        }
         if let Some(note) = file.get("no_channel") {
             assert!(!string(note, "message").is_empty());
             assert!(note["looks_like_a_thread"].is_boolean());
@@ -115,7 +118,9 @@ fn assert_contract(report: &Value) {
                 match f.get("fix") {
                     Some(fix) => {
                         assert_eq!(fix["replacement"], f["suggestion"], "{f:#}");
-                        assert!(fix["safe"].is_boolean());
+                        let safe = fix["safe"].as_bool().expect("safe");
+                        let applicability = if safe { "safe" } else { "review" };
+                        assert_eq!(fix["applicability"], applicability, "{f:#}");
                         assert!(uint(fix, "byte_start") <= uint(fix, "byte_end"));
                     }
                     None => assert!(f.get("suggestion").is_none(), "{f:#}"),
@@ -124,8 +129,20 @@ fn assert_contract(report: &Value) {
         }
     }
     let s = &report["summary"];
+    // Present with --fix or --diff only: how many problems were fixed.
+    let fixed = s.get("fixed").map(|n| n.as_u64().expect("`fixed` counts"));
+    let files_fixed = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.get("fixed").and_then(Value::as_u64))
+        .reduce(|a, b| a + b);
+    assert_eq!(fixed, files_fixed, "summary.fixed adds up the files'");
     assert_eq!(
-        keys(s),
+        keys(s)
+            .into_iter()
+            .filter(|k| *k != "fixed")
+            .collect::<Vec<_>>(),
         [
             "errors",
             "failed",

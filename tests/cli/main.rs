@@ -16,6 +16,7 @@ mod config;
 mod dictionaries;
 mod ergonomics;
 mod expected;
+mod fix;
 mod formats;
 mod formats_ci;
 mod inputs;

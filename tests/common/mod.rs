@@ -43,3 +43,45 @@ pub fn findings_in(engine: &Engine, rule: &str, path: Option<&str>, text: &str) 
         })
         .collect()
 }
+
+/// The corpus of published posts beside the repository
+/// (`../shared/data/corpus`), when it is there.
+pub fn corpus() -> Option<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus");
+    dir.is_dir().then_some(dir)
+}
+
+/// The corpus, or `None` with a note when it is missing; a missing corpus
+/// fails the test when `CI` is set (CI always has it).
+pub fn corpus_or_skip(test: &str) -> Option<std::path::PathBuf> {
+    let dir = corpus();
+    if dir.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but ../shared/data/corpus is missing: {test} measured nothing"
+        );
+        eprintln!("skipped {test}: ../shared/data/corpus is missing");
+    }
+    dir
+}
+
+/// Every file under `dir`, recursively, sorted.
+pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out.sort();
+    out
+}
