@@ -209,6 +209,16 @@ impl Engine {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        // Quoted words are someone's words or a word being named ("the
+        // \"utilize\" habit"): a fix there may be right, but never unseen.
+        for f in &mut findings {
+            if let Some(fix) = &mut f.fix
+                && fix.is_safe()
+                && crate::checklist::kinds::quoted::is_quoted(post, f.span)
+            {
+                fix.applicability = crate::fix::Applicability::Review;
+            }
+        }
         let suppressed: Box<[Finding]> = if settings.suppressions.is_empty() {
             Box::default()
         } else {
@@ -589,6 +599,23 @@ mod tests {
             ids(&gb).contains(&"readable.plain-words".to_owned()),
             "en covers en-GB"
         );
+    }
+
+    #[test]
+    fn a_safe_fix_inside_quotation_marks_needs_review() {
+        let e = engine("", CliChoices::default());
+        let r = e.check_source(
+            None,
+            "t".into(),
+            "The typo \"the the\" is common. It was the the best day.".into(),
+        );
+        let safety: Vec<bool> = r.posts[0]
+            .findings
+            .iter()
+            .filter(|f| e.book.rule(f.rule).id == "correct.repeated-word")
+            .map(|f| f.fix.as_ref().unwrap().is_safe())
+            .collect();
+        assert_eq!(safety, [false, true], "quoted: review; in prose: safe");
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod lang;
 pub mod post;
 pub mod pronounce;
+pub mod quotes;
 pub mod readability;
 pub mod reading_level;
 pub mod segment;

@@ -127,6 +127,7 @@ pub struct Post<'a> {
     pub number: Option<ThreadNumber>,
     /// Made when a word list first asks for it.
     squeezed: OnceLock<Squeezed>,
+    quotations: OnceLock<crate::text::quotes::Quotations>,
 }
 
 impl<'a> Post<'a> {
@@ -212,6 +213,7 @@ impl<'a> Post<'a> {
             poll,
             number,
             squeezed: OnceLock::new(),
+            quotations: OnceLock::new(),
         }
     }
 
@@ -219,6 +221,12 @@ impl<'a> Post<'a> {
     pub fn squeezed(&self) -> &Squeezed {
         self.squeezed
             .get_or_init(|| Squeezed::new(&self.text, self.span))
+    }
+
+    /// The post's quotations, found on first use.
+    pub fn quotations(&self) -> &crate::text::quotes::Quotations {
+        self.quotations
+            .get_or_init(|| crate::text::quotes::Quotations::find(&self.text, &self.blocks))
     }
 
     /// The published text of the post.

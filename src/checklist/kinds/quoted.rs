@@ -30,78 +30,15 @@ pub fn between_marks(text: &str, span: Span) -> bool {
 /// where a mark between two letters is an apostrophe (don't, Rust's). A
 /// mark left open is not a quotation.
 pub fn is_quoted(post: &Post<'_>, span: Span) -> bool {
-    let Some(block) = post.blocks.iter().find(|b| b.span.contains(span)) else {
+    // Blocks are in order and do not overlap.
+    let i = post.blocks.partition_point(|b| b.span.start <= span.start);
+    let Some(block) = i.checked_sub(1).map(|i| &post.blocks[i]) else {
         return false;
     };
-    if block.kind == BlockKind::Quote {
-        return true;
-    }
-    let Some(text) = post.text.get(block.span.range()) else {
+    if !block.span.contains(span) {
         return false;
-    };
-    let (from, to) = (span.start - block.span.start, span.end - block.span.start);
-    let mut marks = Marks::default();
-    let mut open = None;
-    let mut prev = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if at >= from && open.is_none() {
-            if marks.is_empty() {
-                return false;
-            }
-            open = Some(marks);
-        }
-        let next = chars.peek().map(|&(_, c)| c);
-        if at >= to {
-            marks = marks.step(c, prev, next);
-            // Open before the match and closed after it, in the same block.
-            if open.is_some_and(|open| marks.closes(open)) {
-                return true;
-            }
-        } else if at < from {
-            marks = marks.step(c, prev, next);
-        }
-        prev = Some(c);
     }
-    false
-}
-
-/// Which kinds of quotation are open.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Marks {
-    straight_double: bool,
-    curly_double: u8,
-    single: bool,
-}
-
-impl Marks {
-    fn is_empty(self) -> bool {
-        self == Marks::default()
-    }
-
-    /// Some quotation open in `open` has closed in `self`.
-    fn closes(self, open: Marks) -> bool {
-        (open.straight_double && !self.straight_double)
-            || (open.curly_double > 0 && self.curly_double < open.curly_double)
-            || (open.single && !self.single)
-    }
-
-    fn step(mut self, c: char, prev: Option<char>, next: Option<char>) -> Marks {
-        let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        match c {
-            '"' => self.straight_double = !self.straight_double,
-            '“' => self.curly_double = self.curly_double.saturating_add(1),
-            '”' => self.curly_double = self.curly_double.saturating_sub(1),
-            // Between letters it is an apostrophe ("don't", "Rust's").
-            '\'' | '‘' | '’' if letter(prev) && letter(next) => {}
-            '\'' | '‘' | '’' if !self.single && !letter(prev) && letter(next) => {
-                self.single = true;
-            }
-            '\'' | '’' if self.single && !letter(next) => self.single = false,
-            _ => {}
-        }
-        self
-    }
+    block.kind == BlockKind::Quote || post.quotations().contains(span)
 }
 
 #[cfg(test)]
