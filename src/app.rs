@@ -236,29 +236,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<ExitCode, Vec<String>> {
         None => walk::inputs_with(&args.paths, &excluded, args.force_exclude),
     };
     let stdin_name = args.stdin_filename.as_deref();
-    let engine_of = |input: &Input| match (input, stdin_name) {
-        (Input::File(path), _) => engines.for_file(path),
-        (Input::Stdin, Some(path)) => engines.for_file(path),
-        (Input::Stdin, None) => engines.for_cwd(),
-    };
-    // Every config a file finds is loaded before any file is checked: a
-    // broken one stops the run as a broken config always has.
-    if engines.discovers() {
-        let mut errors: Vec<String> = Vec::new();
-        for input in &inputs {
-            if let Err(e) = engine_of(input) {
-                errors.extend(
-                    e.iter()
-                        .filter(|m| !errors.contains(m))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                );
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-    }
+    let engine_of = |input: &Input| engines.for_input(input, stdin_name);
+    engines.load_all(&inputs, stdin_name)?;
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::load(path).map_err(|e| vec![e])?),
         None => None,
@@ -688,16 +667,27 @@ fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
         lang: args.lang.clone(),
         ..CliChoices::default()
     };
-    let engine = load(cli, choices)?;
-    let (inputs, errors) = walk::inputs(&args.paths, &|p| engine.config.is_excluded(p));
+    let engines = Engines::new(options(cli, choices));
+    let (inputs, errors) = walk::inputs(&args.paths, &|p| {
+        engines
+            .for_file(p)
+            .is_ok_and(|engine| engine.config.is_excluded(p))
+    });
+    engines.load_all(&inputs, None)?;
+    // Each input with its engine (stats borrow names from it).
+    let held: Vec<Arc<Engine>> = inputs
+        .iter()
+        .filter_map(|input| engines.for_input(input, None).ok())
+        .collect();
+    let jobs: Vec<(&Input, &Engine)> = inputs.iter().zip(held.iter().map(|e| &**e)).collect();
     let mut reporter = report::stats::StatsReporter::new(args.format);
     let mut problems: Vec<String> = Vec::new();
     let mut files = 0;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = reporter.begin(&mut out).and_then(|()| {
         crate::run::in_order(
-            &inputs,
-            |input| crate::stats::measure_input(&engine, input, args.raw),
+            &jobs,
+            |&(input, engine)| crate::stats::measure_input(engine, input, args.raw),
             |file| {
                 files += 1;
                 for p in &file.problems {

@@ -11,6 +11,7 @@ use std::time::SystemTime;
 
 use crate::checklist::selftest;
 use crate::engine::{ConfigSource, Engine, Options};
+use crate::input::walk::Input;
 use crate::settings::config::Config;
 
 /// A loaded engine, or the errors that stopped it, each ready to print.
@@ -81,6 +82,40 @@ impl Engines {
                 self.for_folder(&dir)
             }
             _ => self.load(None),
+        }
+    }
+
+    /// The engine for one input; stdin is checked as `stdin_name` when
+    /// given (`--stdin-filename`), else in the working directory.
+    pub fn for_input(&self, input: &Input, stdin_name: Option<&Path>) -> Loaded {
+        match (input, stdin_name) {
+            (Input::File(path), _) => self.for_file(path),
+            (Input::Stdin, Some(path)) => self.for_file(path),
+            (Input::Stdin, None) => self.for_cwd(),
+        }
+    }
+
+    /// Loads the engine of every input before any is checked, so a broken
+    /// config stops the run as a broken config always has: every distinct
+    /// error once.
+    pub fn load_all(&self, inputs: &[Input], stdin_name: Option<&Path>) -> Result<(), Vec<String>> {
+        if !self.discovers() {
+            return self.for_cwd().map(drop).map_err(|e| e.to_vec());
+        }
+        let mut errors: Vec<String> = Vec::new();
+        for input in inputs {
+            if let Err(e) = self.for_input(input, stdin_name) {
+                for m in e.iter() {
+                    if !errors.contains(m) {
+                        errors.push(m.clone());
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
         }
     }
 
