@@ -55,6 +55,10 @@ struct Pattern {
     /// With it, once the pattern has searched `PREFILTER_AFTER` bytes.
     prefiltered: OnceLock<Regex>,
     searched: Searched,
+    /// Literals every match starts with, when the pattern has a finite set
+    /// of them: text with none of them cannot match, and the regex is not
+    /// even compiled (most posts never reach most patterns).
+    gate: OnceLock<Option<AhoCorasick>>,
 }
 
 /// Deriving the prefilter from a pattern's literals is half its compile
@@ -81,7 +85,22 @@ impl Pattern {
             re,
             prefiltered: OnceLock::new(),
             searched: Searched::default(),
+            gate: OnceLock::new(),
         }
+    }
+
+    /// Whether `hay` may hold a match: false only when it holds none of
+    /// the literals every match starts with. Derived on first use: parsing
+    /// a pattern and extracting its prefixes costs a small part of
+    /// compiling it.
+    fn may_match(&self, hay: &str) -> bool {
+        // Unicode folds K and S with the Kelvin sign and the long s, which
+        // an ASCII-caseless automaton does not know.
+        let folds_beyond_ascii = || self.ignore_case && hay.contains(['\u{212A}', '\u{17F}']);
+        self.gate
+            .get_or_init(|| required_prefixes(&self.source, self.ignore_case))
+            .as_ref()
+            .is_none_or(|gate| gate.is_match(hay) || folds_beyond_ascii())
     }
 
     /// The regex for searching `len` more bytes.
@@ -519,6 +538,9 @@ fn each_word(
 /// Runs `f` on each reported match (the first group when the pattern has
 /// one); returns false when `f` stopped it.
 fn each_match(p: &Pattern, hay: &str, mut f: impl FnMut(std::ops::Range<usize>) -> bool) -> bool {
+    if !p.may_match(hay) {
+        return true;
+    }
     let re = p.regex(hay.len());
     // A pattern with a group reports the group instead of the whole match.
     let has_group = re.captures_len() > 1;
@@ -567,6 +589,54 @@ fn whole_word(hay: &str, m: &std::ops::Range<usize>) -> bool {
     let joins_before = word(first) && word(before);
     let joins_after = word(last) && word(after);
     !(joins_before || joins_after)
+}
+
+/// An automaton of the literals every match of `pattern` starts with, or
+/// `None` when they are not a finite set of non-empty strings (a pattern
+/// starting with `\w+` or `.`). The regex crate's own extractor decides,
+/// so the prefixes are sound: a text without any of them has no match.
+///
+/// Cheap by design (it runs where a one-post check would compile the
+/// regex): the pattern is parsed as written and a caseless one is gated by
+/// an ASCII-caseless automaton, which is sound only for literals without
+/// letters beyond ASCII, so others get no gate; short literals keep the
+/// extraction small. Suffixes serve when prefixes are not finite.
+fn required_prefixes(pattern: &str, ignore_case: bool) -> Option<AhoCorasick> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor, Literal};
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    // Letters beyond ASCII fold in ways the automaton does not know;
+    // caseless characters (’, digits, punctuation) are safe.
+    let usable = |l: &Literal| {
+        !l.as_bytes().is_empty()
+            && (!ignore_case
+                || std::str::from_utf8(l.as_bytes()).is_ok_and(|t| {
+                    t.chars().all(|c| {
+                        c.is_ascii() || (c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]))
+                    })
+                }))
+    };
+    // Every match starts with a prefix and ends with a suffix: either set,
+    // when finite, gates the pattern.
+    let literals = [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .find_map(|kind| {
+            let seq = Extractor::new()
+                .kind(kind)
+                .limit_class(4)
+                .limit_literal_len(4)
+                .limit_total(64)
+                .extract(&hir);
+            let literals = seq.literals()?;
+            (!literals.is_empty() && literals.iter().all(usable)).then(|| literals.to_vec())
+        })?;
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(ignore_case)
+        .build(literals.iter().map(Literal::as_bytes))
+        .ok()
 }
 
 /// `prefilter`: whether to derive a prefilter from the pattern's literals
@@ -842,6 +912,48 @@ mod tests {
     #[test]
     fn capture_group_is_reported_and_overlaps_are_found() {
         assert_eq!(matches(&[], &[r"\S( {2,})\S"], "a  b  c"), ["  ", "  "]);
+    }
+
+    #[test]
+    fn a_text_without_the_required_literals_never_compiles_the_pattern() {
+        let p = Pattern::new(
+            r"\bguarantee(?:d|s)?\b".into(),
+            true,
+            false,
+            OnceLock::new(),
+        );
+        assert!(!p.may_match("Faster search, shipped today."));
+        assert!(p.may_match("Results GUARANTEED."), "caseless");
+        assert!(
+            p.may_match("\u{212A}elvin"),
+            "Unicode folds the Kelvin sign: no skipping"
+        );
+        let mut seen = 0;
+        each_match(&p, "Faster search.", |_| {
+            seen += 1;
+            true
+        });
+        assert_eq!(seen, 0);
+        assert!(
+            p.re.get().is_none(),
+            "not compiled for a text it cannot match"
+        );
+        // No finite prefix, but a finite suffix.
+        let s = Pattern::new(r"\w+ly\b".into(), false, false, OnceLock::new());
+        assert!(
+            s.gate
+                .get_or_init(|| required_prefixes(&s.source, false))
+                .is_some()
+        );
+        // Neither: no gate, always searched.
+        let n = Pattern::new(r"\S( {2,})\S".into(), false, false, OnceLock::new());
+        assert!(n.may_match("anything"));
+        // A caseless literal with a letter beyond ASCII: no gate.
+        assert!(required_prefixes("émoi", true).is_none());
+        assert!(
+            required_prefixes("haven[’']t", true).is_some(),
+            "’ has no case"
+        );
     }
 
     #[test]
