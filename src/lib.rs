@@ -20,6 +20,7 @@ pub mod fix;
 pub mod git;
 pub mod ids;
 pub mod input;
+pub mod lsp;
 pub mod outcome;
 pub mod profile;
 pub mod report;
