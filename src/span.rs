@@ -337,7 +337,13 @@ mod tests {
         // Half of a surrogate pair: the emoji's start.
         let rocket = s.find('🚀').unwrap();
         let (line, character) = idx.lsp_position(s, rocket, Encoding::Utf16);
-        assert_eq!(idx.lsp_offset(s, line, character + 1, Encoding::Utf16), rocket);
-        assert_eq!(idx.lsp_offset(s, line, character + 2, Encoding::Utf16), rocket + 4);
+        assert_eq!(
+            idx.lsp_offset(s, line, character + 1, Encoding::Utf16),
+            rocket
+        );
+        assert_eq!(
+            idx.lsp_offset(s, line, character + 2, Encoding::Utf16),
+            rocket + 4
+        );
     }
 }

@@ -51,8 +51,7 @@ pub fn code_actions(
         let theirs: Vec<Diagnostic> = diagnostics
             .iter()
             .filter(|d| {
-                d.range == finding_range
-                    && d.code == Some(NumberOrString::String(rule.clone()))
+                d.range == finding_range && d.code == Some(NumberOrString::String(rule.clone()))
             })
             .cloned()
             .collect();
@@ -66,25 +65,36 @@ pub fn code_actions(
                 fix.is_safe(),
             ));
         }
-        let reading = checked
-            .engine
-            .channels
-            .get(post.channel)
-            .reading(syntax);
+        let reading = checked.engine.channels.get(post.channel).reading(syntax);
         let in_body = doc.body.contains(Span::new(f.span.start, f.span.start));
         let edit = if reading == Reading::Markdown && in_body {
-            let edit = disable::next_line_comment(&file.source, &file.lines, f.span.start, rule, mdx);
+            let edit =
+                disable::next_line_comment(&file.source, &file.lines, f.span.start, rule, mdx);
             Some((format!("Disable {rule} here"), edit))
         } else {
-            disable::front_matter_allow(&file.source, doc.front_matter_span, rule, &allowed_text(file, f))
-                .map(|edit| (format!("Disable {rule} for this text (front matter)"), edit))
+            disable::front_matter_allow(
+                &file.source,
+                doc.front_matter_span,
+                rule,
+                &allowed_text(file, f),
+            )
+            .map(|edit| (format!("Disable {rule} for this text (front matter)"), edit))
         };
         if let Some((title, edit)) = edit
-            && !disables.iter().any(|(t, e): &(String, Edit)| *t == title && *e == edit)
+            && !disables
+                .iter()
+                .any(|(t, e): &(String, Edit)| *t == title && *e == edit)
         {
             disables.push((title, edit));
             let (title, edit) = disables.last().expect("just pushed");
-            actions.push(action(title.clone(), &at, uri, std::slice::from_ref(edit), theirs, false));
+            actions.push(action(
+                title.clone(),
+                &at,
+                uri,
+                std::slice::from_ref(edit),
+                theirs,
+                false,
+            ));
         }
     }
     actions

@@ -63,7 +63,7 @@ pub fn diagnostics(checked: &Checked, uri: &Uri, encoding: Encoding) -> Vec<Diag
     let info = &checked.engine.info;
     let at = converter(file, encoding);
     // Which channels each finding is on, for those not on all of them.
-    let mut channels: HashMap<(usize, usize, usize, &str), Vec<&str>> = HashMap::new();
+    let mut channels: Channels<'_> = HashMap::new();
     if file.across_channels.is_some() {
         for post in &file.posts {
             for f in &post.findings {
@@ -92,44 +92,54 @@ pub fn diagnostics(checked: &Checked, uri: &Uri, encoding: Encoding) -> Vec<Diag
             ..Diagnostic::default()
         });
     }
-    let mut shown = file
-        .posts
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.findings.iter().enumerate().map(move |(j, f)| (i, j, f)));
-    for (i, j, f) in shown.by_ref() {
-        let how = file.shown(i, j);
-        if how.repeat {
-            continue;
-        }
-        let rule = info.rule(f.rule);
-        let range = at.range(f.span);
-        let mut message = f.message.clone();
-        if how.only_here {
-            let key = (f.rule.index(), f.span.start, f.span.end, f.message.as_str());
-            if let Some(names) = channels.get(&key) {
-                message = format!("{message} ({})", names.join(", "));
+    for (i, post) in file.posts.iter().enumerate() {
+        for (j, f) in post.findings.iter().enumerate() {
+            let how = file.shown(i, j);
+            if !how.repeat {
+                out.push(finding(checked, uri, &at, f, how.only_here, &channels));
             }
         }
-        let related = (!rule.why.is_empty()).then(|| {
-            vec![DiagnosticRelatedInformation {
-                location: Location {
-                    uri: uri.clone(),
-                    range,
-                },
-                message: rule.why.clone(),
-            }]
-        });
-        out.push(Diagnostic {
-            range,
-            severity: Some(severity(f.severity)),
-            code: Some(NumberOrString::String(rule.id.clone())),
-            code_description: docs_link(checked, &rule.id).map(|href| CodeDescription { href }),
-            source: Some(SOURCE.to_owned()),
-            message,
-            related_information: related,
-            ..Diagnostic::default()
-        });
     }
     out
+}
+
+type Channels<'a> = HashMap<(usize, usize, usize, &'a str), Vec<&'a str>>;
+
+fn finding(
+    checked: &Checked,
+    uri: &Uri,
+    at: &Converter<'_>,
+    f: &Finding,
+    only_here: bool,
+    channels: &Channels<'_>,
+) -> Diagnostic {
+    let info = &checked.engine.info;
+    let rule = info.rule(f.rule);
+    let range = at.range(f.span);
+    let mut message = f.message.clone();
+    if only_here {
+        let key = (f.rule.index(), f.span.start, f.span.end, f.message.as_str());
+        if let Some(names) = channels.get(&key) {
+            message = format!("{message} ({})", names.join(", "));
+        }
+    }
+    let related = (!rule.why.is_empty()).then(|| {
+        vec![DiagnosticRelatedInformation {
+            location: Location {
+                uri: uri.clone(),
+                range,
+            },
+            message: rule.why.clone(),
+        }]
+    });
+    Diagnostic {
+        range,
+        severity: Some(severity(f.severity)),
+        code: Some(NumberOrString::String(rule.id.clone())),
+        code_description: docs_link(checked, &rule.id).map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_owned()),
+        message,
+        related_information: related,
+        ..Diagnostic::default()
+    }
 }

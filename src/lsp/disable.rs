@@ -55,7 +55,11 @@ pub fn front_matter_allow(
     };
     let Some(fm) = front_matter else {
         let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
-        let nl = if source.contains("\r\n") { "\r\n" } else { "\n" };
+        let nl = if source.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
         return Some(insert(
             start,
             format!(
@@ -122,7 +126,11 @@ pub fn front_matter_allow(
             .find(|&i| content(inner[i].1))
             .unwrap_or(from - 1)
     };
-    let Some(child) = children.iter().find(|(_, l)| content(l)).map(|(_, l)| indent(l)) else {
+    let Some(child) = children
+        .iter()
+        .find(|(_, l)| content(l))
+        .map(|(_, l)| indent(l))
+    else {
         // `postlint:` with nothing under it.
         return Some(insert(
             end_of(key + 1),
@@ -238,7 +246,9 @@ mod tests {
         let src = "---\nchannel: x\npostlint:\n  allow:\n    - rule: a.b\n      text: \"x\"\n\nlang: en\n---\nBody\n";
         assert_eq!(
             allow(src, Syntax::Plain).unwrap(),
-            format!("---\nchannel: x\npostlint:\n  allow:\n    - rule: a.b\n      text: \"x\"\n{ENTRY}\nlang: en\n---\nBody\n")
+            format!(
+                "---\nchannel: x\npostlint:\n  allow:\n    - rule: a.b\n      text: \"x\"\n{ENTRY}\nlang: en\n---\nBody\n"
+            )
         );
         // Items at the key's own indentation (valid YAML) stay so.
         let src = "---\npostlint:\n  allow:\n  - rule: a.b\n    text: x\n---\nBody\n";

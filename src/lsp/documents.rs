@@ -88,11 +88,7 @@ impl Documents {
 
     /// URIs of documents to check again, sorted.
     pub fn stale(&self) -> Vec<Uri> {
-        let mut uris: Vec<&Document> = self
-            .by_uri
-            .values()
-            .filter(|d| d.stale)
-            .collect();
+        let mut uris: Vec<&Document> = self.by_uri.values().filter(|d| d.stale).collect();
         uris.sort_by(|a, b| a.uri.as_str().cmp(b.uri.as_str()));
         uris.into_iter().map(|d| d.uri.clone()).collect()
     }

@@ -18,7 +18,10 @@ pub fn hover(checked: &Checked, position: Position, encoding: Encoding) -> Optio
             continue;
         }
         let rule = checked.engine.info.rule(f.rule);
-        let mut text = format!("**postlint** `{}` ({})\n\n{}", rule.id, f.severity, f.message);
+        let mut text = format!(
+            "**postlint** `{}` ({})\n\n{}",
+            rule.id, f.severity, f.message
+        );
         if !rule.why.is_empty() {
             text.push_str(&format!("\n\n*Why:* {}", rule.why.trim()));
         }

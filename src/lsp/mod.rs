@@ -21,7 +21,6 @@ mod documents;
 mod hover;
 mod lens;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -33,8 +32,8 @@ use lsp_types::request::{CodeActionRequest, CodeLensRequest, HoverRequest, Reque
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern,
-    HoverProviderCapability, InitializeParams, MessageType, PublishDiagnosticsParams,
-    Registration, RegistrationParams, SaveOptions, ServerCapabilities, ShowMessageParams,
+    HoverProviderCapability, InitializeParams, MessageType, PublishDiagnosticsParams, Registration,
+    RegistrationParams, SaveOptions, ServerCapabilities, ShowMessageParams,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
@@ -229,7 +228,9 @@ impl Server<'_> {
     fn notification(&mut self, n: Notification) {
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD) {
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
+                {
                     let doc = p.text_document;
                     if is_config(&doc.uri) {
                         return;
@@ -238,25 +239,31 @@ impl Server<'_> {
                 }
             }
             DidChangeTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidChangeTextDocumentParams>(DidChangeTextDocument::METHOD) {
+                if let Ok(p) = n.extract::<lsp_types::DidChangeTextDocumentParams>(
+                    DidChangeTextDocument::METHOD,
+                ) {
                     let uri = p.text_document.uri;
                     if is_config(&uri) {
                         self.reload_config();
                     } else if let Some(change) = p.content_changes.into_iter().last() {
                         // Full sync: the last change holds the whole text.
-                        self.documents.change(&uri, p.text_document.version, change.text);
+                        self.documents
+                            .change(&uri, p.text_document.version, change.text);
                     }
                 }
             }
             DidSaveTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD)
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD)
                     && is_config(&p.text_document.uri)
                 {
                     self.reload_config();
                 }
             }
             DidCloseTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD) {
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
+                {
                     let uri = p.text_document.uri;
                     if self.documents.get(&uri).is_some() {
                         self.documents.close(&uri);
@@ -265,8 +272,9 @@ impl Server<'_> {
                 }
             }
             DidChangeWatchedFiles::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidChangeWatchedFilesParams>(DidChangeWatchedFiles::METHOD)
-                    && p.changes.iter().any(|c| is_config(&c.uri))
+                if let Ok(p) = n.extract::<lsp_types::DidChangeWatchedFilesParams>(
+                    DidChangeWatchedFiles::METHOD,
+                ) && p.changes.iter().any(|c| is_config(&c.uri))
                 {
                     self.reload_config();
                 }
@@ -321,7 +329,10 @@ impl Server<'_> {
                         ShowMessage::METHOD.to_owned(),
                         ShowMessageParams {
                             typ: MessageType::ERROR,
-                            message: format!("postlint: the config did not load:\n{}", errors.join("\n")),
+                            message: format!(
+                                "postlint: the config did not load:\n{}",
+                                errors.join("\n")
+                            ),
                         },
                     ));
                     self.shown_errors = Some(errors);
@@ -330,7 +341,10 @@ impl Server<'_> {
                 return;
             }
         };
-        if path.as_deref().is_some_and(|p| engine.config.is_excluded(p)) {
+        if path
+            .as_deref()
+            .is_some_and(|p| engine.config.is_excluded(p))
+        {
             self.publish(uri.clone(), Vec::new(), Some(version));
             return;
         }
@@ -351,7 +365,10 @@ impl Server<'_> {
                     ShowMessage::METHOD.to_owned(),
                     ShowMessageParams {
                         typ: MessageType::ERROR,
-                        message: format!("postlint: checking {} failed (a bug: please report it)", uri.as_str()),
+                        message: format!(
+                            "postlint: checking {} failed (a bug: please report it)",
+                            uri.as_str()
+                        ),
                     },
                 ));
                 self.publish(uri.clone(), Vec::new(), Some(version));
@@ -384,9 +401,4 @@ fn parse<P: serde::de::DeserializeOwned>(req: Request) -> Result<P, Failure> {
 
 fn is_config(uri: &Uri) -> bool {
     file_path(uri).is_some_and(|p| p.file_name().is_some_and(|n| n == FILE_NAME))
-}
-
-/// Whether `path` names a config file (for clients that ask).
-pub fn is_config_path(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == FILE_NAME)
 }
