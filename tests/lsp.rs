@@ -15,6 +15,8 @@ struct Client {
     next_id: i32,
     /// Notifications received while waiting for something else.
     pending: Vec<Notification>,
+    /// Methods of the requests the server sent (each answered).
+    server_requests: Vec<String>,
     initialized: Value,
 }
 
@@ -29,6 +31,7 @@ impl Client {
             server: Some(handle),
             next_id: 0,
             pending: Vec::new(),
+            server_requests: Vec::new(),
             initialized: Value::Null,
         };
         c.initialized = c.request(
@@ -64,6 +67,7 @@ impl Client {
             .expect("the server answers within 30 s");
         // The server's own requests (registering a watcher) get an answer.
         if let Message::Request(req) = &message {
+            self.server_requests.push(req.method.clone());
             self.conn
                 .sender
                 .send(Response::new_ok(req.id.clone(), Value::Null).into())
@@ -474,4 +478,46 @@ fn positions_are_utf8_when_the_client_offers_it_else_utf16() {
     let (encoding, range) = range_of(json!({ "general": { "positionEncodings": ["utf-16"] } }));
     assert_eq!(encoding, "utf-16");
     assert_eq!(range["start"], json!({ "line": 3, "character": 13 }));
+}
+
+#[test]
+fn a_finding_on_several_channels_is_listed_once_and_file_problems_are_errors() {
+    let dir = temp_dir("channels");
+    let uri = uri_of(&dir.join("launch.tweet"));
+    let mut client = Client::discover(&dir, json!({}));
+    let text = "---\nchannels: [x, bluesky]\n---\nIt is the the best way to utilize it.\n";
+    client.open(&uri, text);
+    let diagnostics = client.diagnostics(&uri);
+    let repeated: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "correct.repeated-word")
+        .collect();
+    assert_eq!(repeated.len(), 1, "{diagnostics:#?}");
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(
+        lenses.as_array().unwrap().len(),
+        2,
+        "a score per channel: {lenses:#}"
+    );
+
+    let text = "---\nchannel: nosuch\n---\nIt is the best way.\n";
+    client.change(&uri, 2, text);
+    let diagnostics = client.diagnostics(&uri);
+    let problem = diagnostics
+        .iter()
+        .find(|d| d.get("code").is_none())
+        .unwrap_or_else(|| panic!("a problem of the file in {diagnostics:#?}"));
+    assert_eq!(problem["severity"], 1, "an error");
+    assert_eq!(
+        problem["range"]["start"]["line"], 1,
+        "at the front matter line"
+    );
+    assert!(
+        problem["message"].as_str().unwrap().contains("nosuch"),
+        "{problem:#}"
+    );
+    client.shutdown();
 }
