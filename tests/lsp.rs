@@ -327,6 +327,21 @@ fn diagnostics_code_actions_and_a_fixed_text() {
         "---\nchannel: x\npostlint:\n  allow:\n    - rule: strategy.shouting\n      text: \"GUARANTEED\"\n---\n🚀 It is the best way to utilize it. We are GUARANTEED to win!!!\n"
     );
 
+    // Every safe fix at once, as a source action.
+    let all = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": shouting["range"],
+                "context": { "diagnostics": [], "only": ["source.fixAll"] } }),
+    );
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0]["kind"], "source.fixAll.postlint");
+    assert_eq!(
+        apply(&fixed, &all[0]["edit"], &uri),
+        "---\nchannel: x\n---\n🚀 It is the best way to use it. We are GUARANTEED to win!!!\n",
+        "safe fixes only: the shouting stays for review"
+    );
+
     // Hover on the finding; a score lens on the post's first line.
     let hover = client.request(
         "textDocument/hover",

@@ -100,6 +100,41 @@ pub fn code_actions(
     actions
 }
 
+/// `source.fixAll.postlint`: every safe fix of the file at once (fixes of
+/// one place taken once, as `fix::apply` does), as one edit of the whole
+/// text; `None` when there is no safe fix.
+pub fn fix_all(checked: &Checked, uri: &Uri, encoding: Encoding) -> Option<CodeActionOrCommand> {
+    let file = &checked.outcome;
+    let safe: Vec<Fix> = shown_findings(file)
+        .filter_map(|(_, f)| f.fix.clone().filter(Fix::is_safe))
+        .collect();
+    if safe.is_empty() {
+        return None;
+    }
+    let fixed = crate::fix::apply(&file.source, &safe);
+    let at = converter(file, encoding);
+    let whole = Edit {
+        span: Span::new(0, file.source.len()),
+        replacement: fixed,
+    };
+    let CodeActionOrCommand::CodeAction(mut action) = action(
+        "Fix all safe problems (postlint)".to_owned(),
+        &at,
+        uri,
+        &[whole],
+        Vec::new(),
+        false,
+    ) else {
+        return None;
+    };
+    action.kind = Some(fix_all_kind());
+    Some(CodeActionOrCommand::CodeAction(action))
+}
+
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.postlint")
+}
+
 /// The finding's text, as an `allow` entry names it.
 fn allowed_text(file: &crate::outcome::FileOutcome, f: &Finding) -> String {
     f.span.text(&file.source).to_owned()

@@ -102,7 +102,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             },
         )),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, actions::fix_all_kind()]),
             ..CodeActionOptions::default()
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
@@ -186,14 +186,28 @@ impl Server<'_> {
                 let Some(checked) = &doc.checked else {
                     return serde_json::Value::Null;
                 };
-                let found = actions::code_actions(
-                    checked,
-                    doc.path.as_deref(),
-                    &uri,
-                    p.range,
-                    &p.context.diagnostics,
-                    self.encoding,
-                );
+                let wants = |kind: &CodeActionKind| {
+                    p.context.only.as_ref().is_none_or(|only| {
+                        only.iter().any(|o| {
+                            kind.as_str() == o.as_str()
+                                || kind.as_str().starts_with(&format!("{}.", o.as_str()))
+                        })
+                    })
+                };
+                let mut found = Vec::new();
+                if wants(&CodeActionKind::QUICKFIX) {
+                    found = actions::code_actions(
+                        checked,
+                        doc.path.as_deref(),
+                        &uri,
+                        p.range,
+                        &p.context.diagnostics,
+                        self.encoding,
+                    );
+                }
+                if wants(&actions::fix_all_kind()) {
+                    found.extend(actions::fix_all(checked, &uri, self.encoding));
+                }
                 serde_json::to_value(found).unwrap_or_default()
             }),
             HoverRequest::METHOD => parse::<lsp_types::HoverParams>(req).map(|p| {
