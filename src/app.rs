@@ -55,6 +55,9 @@ pub fn run(cli: Cli) -> ExitCode {
             Ok(print(&String::from_utf8_lossy(&text)))
         }
         Command::Man => Ok(print(&man_page())),
+        Command::Lsp { .. } => crate::lsp::run(options(&cli, CliChoices::default()))
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(|e| vec![e]),
     };
     match result {
         Ok(code) => code,

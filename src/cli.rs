@@ -66,6 +66,13 @@ pub enum Command {
     },
     /// Print the man page (roff): `postlint man > postlint.1`.
     Man,
+    /// Run a language server on stdin/stdout for editors: diagnostics,
+    /// fixes, "disable here", hover and scores (see docs/editors.md).
+    Lsp {
+        /// Accepted for clients that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Debug, Args)]

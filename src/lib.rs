@@ -22,6 +22,7 @@ pub mod fixer;
 pub mod git;
 pub mod ids;
 pub mod input;
+pub mod lsp;
 pub mod outcome;
 pub mod profile;
 pub mod report;

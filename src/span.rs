@@ -3,7 +3,8 @@
 //!
 //! Every finding carries a [`Span`]; no other module computes a line or a
 //! column. Columns count Unicode code points (as rustc and ruff do), are
-//! 1-based, and a leading byte-order mark is not a column.
+//! 1-based, and a leading byte-order mark is not a column. Editors (LSP)
+//! get 0-based positions in UTF-8 or UTF-16 code units ([`Encoding`]).
 
 use std::ops::Range;
 
@@ -142,6 +143,83 @@ impl LineIndex {
     }
 }
 
+/// The code units an editor counts columns in (LSP's position encodings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units: a character outside the BMP (most emoji) is two.
+    Utf16,
+}
+
+impl LineIndex {
+    /// 0-based line and character of the byte at `offset`, characters
+    /// counted in `encoding`'s code units, as the Language Server Protocol
+    /// wants them. Unlike [`LineIndex::position`], a leading BOM counts:
+    /// an editor's positions index the text it sent, BOM and all. An offset
+    /// inside a multi-byte character counts as that character's start; an
+    /// offset in a CRLF's `\r` is the end of its line.
+    pub fn lsp_position(&self, source: &str, offset: usize, encoding: Encoding) -> (u32, u32) {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = match encoding {
+            Encoding::Utf8 => offset - start,
+            Encoding::Utf16 if self.ascii[line] => offset - start,
+            Encoding::Utf16 => source[start..offset].chars().map(char::len_utf16).sum(),
+        };
+        (to_u32(line), to_u32(column))
+    }
+
+    /// The byte offset of a 0-based `line` and `character` in `encoding`'s
+    /// code units. As the protocol says, a character past the end of its
+    /// line is the line's end (before its line ending), and a line past the
+    /// last is the end of the text; a position inside a character (half of
+    /// a surrogate pair, a UTF-8 continuation byte) is that character's start.
+    pub fn lsp_offset(&self, source: &str, line: u32, character: u32, encoding: Encoding) -> usize {
+        let line = line as usize;
+        if line >= self.line_starts.len() {
+            return source.len();
+        }
+        let start = self.line_starts[line];
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(source.len(), |&next| next - 1);
+        if source[start..end].ends_with('\r') {
+            end -= 1;
+        }
+        let wanted = character as usize;
+        match encoding {
+            Encoding::Utf8 => {
+                let mut offset = (start + wanted).min(end);
+                while !source.is_char_boundary(offset) {
+                    offset -= 1;
+                }
+                offset
+            }
+            Encoding::Utf16 if self.ascii[line] => (start + wanted).min(end),
+            Encoding::Utf16 => {
+                let mut units = 0;
+                for (i, c) in source[start..end].char_indices() {
+                    units += c.len_utf16();
+                    if units > wanted {
+                        return start + i;
+                    }
+                }
+                end
+            }
+        }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 const fn is_utf8_continuation(b: u8) -> bool {
     b & 0b1100_0000 == 0b1000_0000
 }
@@ -204,5 +282,68 @@ mod tests {
         assert_eq!(idx.line_span(s, 0).text(s), "one");
         assert_eq!(idx.line_span(s, 1).text(s), "two");
         assert_eq!(idx.line_span(s, 2).text(s), "");
+    }
+
+    fn lsp(s: &str, offset: usize, encoding: Encoding) -> (u32, u32) {
+        LineIndex::new(s).lsp_position(s, offset, encoding)
+    }
+
+    #[test]
+    fn lsp_positions_count_utf8_or_utf16_units() {
+        // "🚀" is 4 bytes and 2 UTF-16 units (a surrogate pair); "é" 2 and 1.
+        let s = "é🚀x\r\n🚀y";
+        let x = s.find('x').unwrap();
+        assert_eq!(lsp(s, x, Encoding::Utf8), (0, 6));
+        assert_eq!(lsp(s, x, Encoding::Utf16), (0, 3));
+        let y = s.find('y').unwrap();
+        assert_eq!(lsp(s, y, Encoding::Utf8), (1, 4));
+        assert_eq!(lsp(s, y, Encoding::Utf16), (1, 2));
+        // The `\r` of a CRLF is the end of its line, not a character after it.
+        assert_eq!(lsp(s, x + 1, Encoding::Utf16), (0, 4));
+        // Inside the emoji: its start.
+        assert_eq!(lsp(s, 3, Encoding::Utf16), (0, 1));
+    }
+
+    #[test]
+    fn lsp_positions_count_a_bom_the_client_sent() {
+        let s = "\u{feff}hi";
+        assert_eq!(lsp(s, 3, Encoding::Utf16), (0, 1));
+        assert_eq!(lsp(s, 3, Encoding::Utf8), (0, 3));
+        let idx = LineIndex::new(s);
+        assert_eq!(idx.lsp_offset(s, 0, 1, Encoding::Utf16), 3);
+        assert_eq!(idx.lsp_offset(s, 0, 0, Encoding::Utf16), 0);
+    }
+
+    #[test]
+    fn lsp_offsets_round_trip_and_clamp() {
+        let s = "\u{feff}ascii line\r\nné 🚀👩‍👩‍👧\there\n\nplain\r\ncafe\u{301}!";
+        let idx = LineIndex::new(s);
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            for (offset, c) in s.char_indices().chain([(s.len(), ' ')]) {
+                if c == '\n' && s[..offset].ends_with('\r') {
+                    continue; // the `\n` of a CRLF has no position of its own
+                }
+                let (line, character) = idx.lsp_position(s, offset, encoding);
+                assert_eq!(
+                    idx.lsp_offset(s, line, character, encoding),
+                    offset,
+                    "{encoding:?} offset {offset}"
+                );
+            }
+            // Past the end of a CRLF line: before its `\r`.
+            assert_eq!(idx.lsp_offset(s, 0, 99, encoding), s.find('\r').unwrap());
+            assert_eq!(idx.lsp_offset(s, 99, 0, encoding), s.len());
+        }
+        // Half of a surrogate pair: the emoji's start.
+        let rocket = s.find('🚀').unwrap();
+        let (line, character) = idx.lsp_position(s, rocket, Encoding::Utf16);
+        assert_eq!(
+            idx.lsp_offset(s, line, character + 1, Encoding::Utf16),
+            rocket
+        );
+        assert_eq!(
+            idx.lsp_offset(s, line, character + 2, Encoding::Utf16),
+            rocket + 4
+        );
     }
 }
