@@ -326,6 +326,15 @@ fn diagnostics_code_actions_and_a_fixed_text() {
         apply(&fixed, &disable["edit"], &uri),
         "---\nchannel: x\npostlint:\n  allow:\n    - rule: strategy.shouting\n      text: \"GUARANTEED\"\n---\n🚀 It is the best way to utilize it. We are GUARANTEED to win!!!\n"
     );
+    // The front matter entry suppresses exactly that finding.
+    client.change(&uri, 10, &apply(&fixed, &disable["edit"], &uri));
+    let after = client.diagnostics(&uri);
+    assert!(
+        after.iter().all(|d| d["code"] != "strategy.shouting"),
+        "{after:#?}"
+    );
+    client.change(&uri, 11, &fixed);
+    client.diagnostics(&uri);
 
     // Every safe fix at once, as a source action.
     let all = client.request(
@@ -392,6 +401,13 @@ fn markdown_posts_disable_with_a_comment_above_the_line() {
     assert_eq!(
         apply(text, &disable["edit"], &uri),
         "---\nchannel: blog\n---\n# Release\n\n  <!-- postlint-disable-next-line correct.repeated-word -->\n  It is the the best release yet.\n"
+    );
+    // The edit is a directive the checker honours: the finding is gone.
+    client.change(&uri, 2, &apply(text, &disable["edit"], &uri));
+    let after = client.diagnostics(&uri);
+    assert!(
+        after.iter().all(|d| d["code"] != "correct.repeated-word"),
+        "{after:#?}"
     );
     client.shutdown();
 }
