@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 t0=$SECONDS
 
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check check-jsonschema
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check check-jsonschema junitparser
 cj="$work/venv/bin/check-jsonschema"
 
 checked=0
@@ -83,5 +83,34 @@ if [ "$out" != "$expected" ]; then
 fi
 grep -qx "exit-code=1" "$work/github-output" || { echo "FAIL: no exit-code output" >&2; exit 1; }
 echo "-- action.yml's check step passes its inputs as arguments and keeps the exit code"
+checked=$((checked + 1))
+
+# The JUnit report read by a JUnit reader (PyPI junitparser), against the
+# JSON report of the same posts: a suite per file, a case per post, failed
+# cases for failed posts, the scores as suite properties.
+bin="${CARGO_TARGET_DIR:-$here/target}/release/postlint"
+[ -x "$bin" ] || (cd "$here" && cargo build --release --locked --quiet)
+(cd "$here" && "$bin" --config tests/fixtures/empty.toml check examples --format json \
+  --report junit="$work/junit.xml" > "$work/report.json") || true
+"$work/venv/bin/python" - "$work/junit.xml" "$work/report.json" <<'PY'
+import json, sys
+from junitparser import JUnitXml, Failure
+xml, report = JUnitXml.fromfile(sys.argv[1]), json.load(open(sys.argv[2]))
+suites = list(xml)
+files = report["files"]
+assert len(suites) == len(files), (len(suites), len(files))
+for suite, f in zip(suites, files):
+    assert suite.name == f["path"], (suite.name, f["path"])
+    cases = [c for c in suite if c.name != "file problems"]
+    assert len(cases) == len(f["posts"]), (suite.name, len(cases), len(f["posts"]))
+    failed = sum(1 for c in cases if any(isinstance(r, Failure) for r in c.result))
+    assert failed == sum(1 for p in f["posts"] if not p["passed"]), suite.name
+    props = {p.name: p.value for p in suite.properties()}
+    for p in f["posts"]:
+        key = next(k for k in props if k.startswith(f"post{p['index']}") and k.endswith(".overall"))
+        if len(f["posts"]) == 1 or key == f"post{p['index']}.overall":
+            assert int(props[key]) == p["scores"]["overall"], (suite.name, key)
+print(f"-- junit: {len(suites)} suites, {sum(len(list(s)) for s in suites)} cases read by junitparser, matching the JSON report")
+PY
 checked=$((checked + 1))
 echo "CI configs: $checked valid ($((SECONDS - t0)) s)"
