@@ -671,16 +671,18 @@ fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
         ..CliChoices::default()
     };
     let engines = Engines::new(options(cli, choices));
-    let (inputs, errors) = walk::inputs(&args.paths, &|p| {
+    let excluded = |p: &Path| {
         engines
             .for_file(p)
             .is_ok_and(|engine| engine.config.is_excluded(p))
-    });
-    engines.load_all(&inputs, None)?;
+    };
+    let (inputs, errors) = walk::inputs_with(&args.paths, &excluded, args.force_exclude);
+    let stdin_name = args.stdin_filename.as_deref();
+    engines.load_all(&inputs, stdin_name)?;
     // Each input with its engine (stats borrow names from it).
     let held: Vec<Arc<Engine>> = inputs
         .iter()
-        .filter_map(|input| engines.for_input(input, None).ok())
+        .filter_map(|input| engines.for_input(input, stdin_name).ok())
         .collect();
     let jobs: Vec<(&Input, &Engine)> = inputs.iter().zip(held.iter().map(|e| &**e)).collect();
     let mut reporter = report::stats::StatsReporter::new(args.format);
@@ -690,7 +692,7 @@ fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
     let written = reporter.begin(&mut out).and_then(|()| {
         crate::run::in_order(
             &jobs,
-            |&(input, engine)| crate::stats::measure_input(engine, input, args.raw),
+            |&(input, engine)| crate::stats::measure_input(engine, input, stdin_name, args.raw),
             |file| {
                 files += 1;
                 for p in &file.problems {
@@ -703,6 +705,12 @@ fn stats(cli: &Cli, args: &StatsArgs) -> Result<ExitCode, Vec<String>> {
         out.flush()
     });
     drop(out);
+    // Only files the config excludes were named (pre-commit): nothing to say.
+    let all_excluded = files == 0
+        && errors.is_empty()
+        && args.force_exclude
+        && args.paths.iter().all(|p| p.is_file());
+    let files = if all_excluded { 1 } else { files };
     if let Some(code) = after_report(written, &problems, &errors, files)? {
         return Ok(code);
     }

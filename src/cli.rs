@@ -278,6 +278,15 @@ pub struct StatsArgs {
     /// thread split (to compare counts with other tools).
     #[arg(long)]
     pub raw: bool,
+
+    /// Apply the config's `exclude` to files named on the command line too.
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// Measure stdin (`-`) as if it were this file: the config's overrides
+    /// by path, and Markdown or plain text by extension.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

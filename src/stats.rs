@@ -94,11 +94,17 @@ pub struct LimitStats<'e> {
 }
 
 /// Reads one input and measures it.
-pub fn measure_input<'e>(engine: &'e Engine, input: &Input, raw: bool) -> FileStats<'e> {
+/// `stdin_name`: check stdin as this file (`--stdin-filename`).
+pub fn measure_input<'e>(
+    engine: &'e Engine,
+    input: &Input,
+    stdin_name: Option<&std::path::Path>,
+    raw: bool,
+) -> FileStats<'e> {
     let (path, shown, text) = match input {
         Input::Stdin => (
-            None,
-            "-".to_owned(),
+            stdin_name,
+            stdin_name.map_or_else(|| "-".to_owned(), |p| p.display().to_string()),
             read_stdin(engine.config.max_file_bytes()),
         ),
         Input::File(p) => (

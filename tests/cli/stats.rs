@@ -1022,3 +1022,53 @@ fn markdown_post_is_the_same_post_check_sees() {
     let report = stats_json(&["index.md"], dir.path(), PASSED);
     assert_eq!(report["posts"], json!([]), "{report:#}");
 }
+
+#[test]
+fn stdin_as_a_named_file_and_force_exclude_work_as_in_check() {
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "postlint.toml",
+        "channel = \"linkedin\"\nexclude = [\"drafts/**\"]\n[[overrides]]\npaths = [\"social/x/**\"]\nchannel = \"x\"\n",
+    );
+    let out = postlint_stdin(
+        &[
+            "stats",
+            "-",
+            "--stdin-filename",
+            "social/x/a.txt",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+        "Hello there, friends.\n",
+    );
+    out.code(PASSED);
+    let report = out.json();
+    assert_eq!(report["posts"][0]["path"], "social/x/a.txt");
+    assert_eq!(report["posts"][0]["channel"], "x", "the override by path");
+    write(dir.path(), "drafts/d.txt", "Hello there.\n");
+    let named = postlint(&["stats", "drafts/d.txt", "--format", "json"], dir.path());
+    assert_eq!(
+        named.json()["posts"].as_array().unwrap().len(),
+        1,
+        "named: measured"
+    );
+    let forced = postlint(
+        &[
+            "stats",
+            "drafts/d.txt",
+            "--force-exclude",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    forced.code(PASSED);
+    assert!(forced.json()["posts"].as_array().unwrap().is_empty());
+    assert!(
+        !forced.stderr.contains("no post files"),
+        "{}",
+        forced.stderr
+    );
+}
