@@ -108,14 +108,20 @@ impl LineIndex {
     /// Byte span of 0-based `line`, without its line ending.
     pub fn line_span(&self, source: &str, line: usize) -> Span {
         let start = self.line_starts[line].max(if line == 0 { self.bom_len } else { 0 });
-        let mut end = self
+        Span::new(start, self.line_end(source, line).max(start))
+    }
+
+    /// Where 0-based `line`'s text ends: before its `\n` or `\r\n`.
+    fn line_end(&self, source: &str, line: usize) -> usize {
+        let end = self
             .line_starts
             .get(line + 1)
             .map_or(source.len(), |&next| next - 1);
-        if source[start..end].ends_with('\r') {
-            end -= 1;
+        if source[self.line_starts[line]..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
         }
-        Span::new(start, end.max(start))
     }
 
     /// 1-based line and column of the byte at `offset`. An offset inside a
@@ -185,13 +191,7 @@ impl LineIndex {
             return source.len();
         }
         let start = self.line_starts[line];
-        let mut end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(source.len(), |&next| next - 1);
-        if source[start..end].ends_with('\r') {
-            end -= 1;
-        }
+        let end = self.line_end(source, line);
         let wanted = character as usize;
         match encoding {
             Encoding::Utf8 => {

@@ -35,36 +35,16 @@ impl Compact {
                 if s.repeat {
                     continue;
                 }
-                let at = file.position(f.span.start);
                 let label = if s.only_here {
                     format!("[{}] ", info.channel(post.channel).name)
                 } else {
                     String::new()
                 };
-                writeln!(
-                    out,
-                    "{}:{}:{}: {} {}: {label}{}",
-                    file.path,
-                    at.line,
-                    at.column,
-                    f.severity,
-                    info.rule(f.rule).id,
-                    f.message
-                )?;
+                line(info, file, f, &label, out)?;
             }
             if self.options.show_suppressed {
                 for f in &post.suppressed {
-                    let at = file.position(f.span.start);
-                    writeln!(
-                        out,
-                        "{}:{}:{}: {} {}: (suppressed) {}",
-                        file.path,
-                        at.line,
-                        at.column,
-                        f.severity,
-                        info.rule(f.rule).id,
-                        f.message
-                    )?;
+                    line(info, file, f, "(suppressed) ", out)?;
                 }
             }
             if self.options.explain_score {
@@ -73,6 +53,27 @@ impl Compact {
         }
         Ok(())
     }
+}
+
+/// `path:line:column: severity rule: LABELmessage`.
+fn line(
+    info: &RunInfo,
+    file: &FileOutcome,
+    f: &crate::finding::Finding,
+    label: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let at = file.position(f.span.start);
+    writeln!(
+        out,
+        "{}:{}:{}: {} {}: {label}{}",
+        file.path,
+        at.line,
+        at.column,
+        f.severity,
+        info.rule(f.rule).id,
+        f.message
+    )
 }
 
 /// `--explain-score`: a line per deduction, the cap if one held the
