@@ -216,7 +216,8 @@ fn findings_per_line(n: usize) -> Vec<Input> {
     const WORDS_A_LINE: usize = 1024;
     let mut text = String::from("---\ntitle: Findings\nchannel: blog\n---\n\n");
     for line in 0..40 {
-        let words: Vec<&str> = prose(line, WORDS_A_LINE).split(' ').collect();
+        let line_text = prose(line, WORDS_A_LINE);
+        let words: Vec<&str> = line_text.split(' ').collect();
         let every = WORDS_A_LINE / n.max(1);
         for (i, word) in words.iter().enumerate() {
             if i > 0 {
@@ -277,7 +278,7 @@ fn check_all(engine: &Engine, inputs: &[Input]) -> usize {
 fn median(times: &mut [f64]) -> f64 {
     times.sort_by(f64::total_cmp);
     let mid = times.len() / 2;
-    if times.len() % 2 == 0 {
+    if times.len().is_multiple_of(2) {
         f64::midpoint(times[mid - 1], times[mid])
     } else {
         times[mid]
