@@ -200,17 +200,19 @@ findings() {
     esac
 }
 
-# measure TOOL LIST: prints "runs median min peak_kb findings" or "failed: why".
+# measure TOOL LIST: prints "runs median min cpu peak_kb findings" or
+# "failed: why"; cpu is user + system seconds (mean).
 measure() {
     local tool=$1 list=$2 out="$WORK/out/$tool.txt"
     local -a cmd
     mapfile -t cmd < <(command_for "$tool" "$list")
     rm -rf "$WORK/cache" "$WORK/home"; mkdir -p "$WORK/home"
     # First run: output for the findings, peak memory, and a time.
-    /usr/bin/time -f '%e %M' -o "$WORK/out/$tool.time" "${cmd[@]}" > "$out" 2>&1
+    /usr/bin/time -f '%e %M %U %S' -o "$WORK/out/$tool.time" "${cmd[@]}" > "$out" 2>&1
     local rc=$?
-    local first peak
-    read -r first peak < <(tail -n 1 "$WORK/out/$tool.time")
+    local first peak user sys cpu
+    read -r first peak user sys < <(tail -n 1 "$WORK/out/$tool.time")
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
     # Linters exit non-zero when they find something (xargs says 123, or 124
     # for write-good's 255); a signal (125, >128) or no program (126, 127)
     # is a failure.
@@ -221,7 +223,7 @@ measure() {
     local count
     count=$(findings "$tool" "$out")
     if awk -v t="$first" -v s="$SLOW" 'BEGIN { exit !(t > s) }'; then
-        echo "1 $first $first $peak ${count:--}"
+        echo "1 $first $first $cpu $peak ${count:--}"
         return
     fi
     local median min
@@ -232,6 +234,7 @@ measure() {
             --style none "${q[*]}" > /dev/null 2>&1
         median=$(jq '.results[0].median' "$WORK/out/$tool.json" 2>/dev/null)
         min=$(jq '.results[0].min' "$WORK/out/$tool.json" 2>/dev/null)
+        cpu=$(jq '.results[0].user + .results[0].system' "$WORK/out/$tool.json" 2>/dev/null)
     fi
     if [ -z "${median:-}" ] || [ "$median" = null ]; then
         local times=() i s e
@@ -244,7 +247,7 @@ measure() {
         read -r median min < <(printf '%s\n' "${times[@]}" | sort -g |
             awk '{ t[NR] = $1 } END { m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; print m, t[1] }')
     fi
-    echo "$RUNS $median $min $peak ${count:--}"
+    echo "$RUNS $median $min $cpu $peak ${count:--}"
 }
 
 # table TITLE LIST TOOLS...: measures each tool on LIST and prints the table.
@@ -255,6 +258,7 @@ table() {
     bytes=$(xargs -0 -s "$ARGMAX" -a "$list" cat | wc -c)
     words=$(xargs -0 -s "$ARGMAX" -a "$list" cat | wc -w)
     log "timing on $title: $files files, $bytes bytes, $words words"
+    LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
     local -A result
     local tool
     for tool in "$@"; do
@@ -268,8 +272,9 @@ table() {
         log "  $tool..."
         result[$tool]=$(measure "$tool" "$list")
     done
-    local base
+    local base cbase
     base=$(awk '{ print $2 }' <<< "${result[postlint]:-}")
+    cbase=$(awk '{ print $4 }' <<< "${result[postlint]:-}")
     echo
     echo "### $title"
     echo
@@ -277,21 +282,25 @@ table() {
         "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" "$words" "$COMMIT" "$(nproc)" \
         "$([ "$HAVE_HYPERFINE" = 1 ] && echo "hyperfine -N, median of $RUNS after a warm-up" || echo "median of $RUNS runs")"
     echo
-    echo "| tool | runs | wall time (median) | min | MB/s | ratio to postlint | findings | findings / 1,000 words | peak RSS |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "Load average before: $LOAD (other work on the machine inflates wall times; CPU time is user + system)."
+    echo
+    echo "| tool | runs | wall time (median) | min | MB/s | ratio to postlint | CPU time | CPU ratio | findings | findings / 1,000 words | peak RSS |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     for tool in "$@"; do
         wanted "$tool" || continue
         local r=${result[$tool]}
         case "$r" in
             [0-9]*)
-                read -r runs median min peak count <<< "$r"
+                read -r runs median min cpu peak count <<< "$r"
                 awk -v tool="$tool" -v runs="$runs" -v med="$median" -v min="$min" -v peak="$peak" \
+                    -v cpu="$cpu" -v cbase="${cbase:-0}" \
                     -v count="$count" -v bytes="$bytes" -v words="$words" -v base="${base:-0}" 'BEGIN {
                     ratio = base > 0 ? sprintf("%.2f×", med / base) : "-"
+                    cratio = cbase > 0 ? sprintf("%.2f×", cpu / cbase) : "-"
                     per = (count == "-" || words == 0) ? "-" : sprintf("%.1f", count * 1000 / words)
-                    printf "| %s | %s | %.3f s | %.3f s | %.1f | %s | %s | %s | %.0f MB |\n",
-                        tool, runs, med, min, bytes / 1e6 / med, ratio, count, per, peak / 1024 }' ;;
-            *) echo "| $tool | - | $r | | | | | | |" ;;
+                    printf "| %s | %s | %.3f s | %.3f s | %.1f | %s | %.3f s | %s | %s | %s | %.0f MB |\n",
+                        tool, runs, med, min, bytes / 1e6 / med, ratio, cpu, cratio, count, per, peak / 1024 }' ;;
+            *) echo "| $tool | - | $r | | | | | | | | |" ;;
         esac
     done
 }

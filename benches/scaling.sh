@@ -47,23 +47,24 @@ log "writing the inputs (cargo bench --bench scaling, writer mode)..."
 HAVE_HYPERFINE=0
 command -v hyperfine >/dev/null && HAVE_HYPERFINE=1
 
-# seconds ARGS...: median wall time of `postlint ARGS` in seconds.
+# seconds ARGS...: "wall cpu" of `postlint ARGS` in seconds: the median wall
+# time and the mean CPU time (user + system; other work on the machine
+# inflates wall times, much less CPU time).
 seconds() {
     if [ "$HAVE_HYPERFINE" = 1 ]; then
         local q=() w
         for w in "$BIN" "$@"; do q+=("$(printf '%q' "$w")"); done
         hyperfine -N -i --warmup 1 --runs "$RUNS" --style none \
             --export-json "$WORK/t.json" "${q[*]}" > /dev/null 2>&1 &&
-            jq '.results[0].median' "$WORK/t.json" && return
+            jq -r '.results[0] | "\(.median) \(.user + .system)"' "$WORK/t.json" && return
     fi
-    local times=() i s e
+    local i
     "$BIN" "$@" > /dev/null 2>&1
     for ((i = 0; i < RUNS; i++)); do
-        s=$(date +%s.%N); "$BIN" "$@" > /dev/null 2>&1; e=$(date +%s.%N)
-        times+=("$(awk -v s="$s" -v e="$e" 'BEGIN { print e - s }')")
-    done
-    printf '%s\n' "${times[@]}" | sort -g |
-        awk '{ t[NR] = $1 } END { print NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'
+        /usr/bin/time -f '%e %U %S' -o "$WORK/one" "$BIN" "$@" > /dev/null 2>&1
+        tail -n 1 "$WORK/one"
+    done | sort -g | awk '{ t[NR] = $1; c += $2 + $3 }
+        END { print (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), c / NR }'
 }
 
 # peak ARGS...: peak RSS of `postlint ARGS` in KB.
@@ -78,14 +79,17 @@ size() { du -sb "$1" | cut -f1; }
 
 echo "# postlint scaling ($(date -u +%Y-%m-%d), postlint $COMMIT, $(nproc) cores, inputs x$FACTOR of benches/scaling.rs)"
 echo
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null). Times are wall (median); ratios of wall time, and in brackets of CPU time (user + system)."
+echo
 echo "| dimension | n | bytes at n | t(n) | t(2n) | t(4n) | t(2n)/t(n) | t(4n)/t(2n) | peak RSS n | peak RSS 4n |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 worst=0
 for dim in files file-size line-length findings-per-line thread-posts; do
     log "  $dim..."
-    t=() r=()
+    t=() c=() r=()
     for step in 1 2 4; do
-        t+=("$(seconds check --format compact "$WORK/inputs/$dim/${step}x")")
+        read -r wall cpu <<< "$(seconds check --format compact "$WORK/inputs/$dim/${step}x")"
+        t+=("$wall") c+=("$cpu")
         r+=("$(peak check --format compact "$WORK/inputs/$dim/${step}x")")
     done
     n=$(find "$WORK/inputs/$dim/1x" -type f | wc -l)
@@ -93,9 +97,11 @@ for dim in files file-size line-length findings-per-line thread-posts; do
         files) what="$n files" ;;
         *) what="1 file" ;;
     esac
-    read -r a b <<< "$(awk -v t1="${t[0]}" -v t2="${t[1]}" -v t4="${t[2]}" 'BEGIN { printf "%.2f %.2f", t2 / t1, t4 / t2 }')"
+    read -r a b ca cb <<< "$(awk -v t1="${t[0]}" -v t2="${t[1]}" -v t4="${t[2]}" \
+        -v c1="${c[0]}" -v c2="${c[1]}" -v c4="${c[2]}" \
+        'BEGIN { printf "%.2f %.2f %.2f %.2f", t2 / t1, t4 / t2, c2 / c1, c4 / c2 }')"
     worst=$(awk -v w="$worst" -v a="$a" -v b="$b" 'BEGIN { m = a > b ? a : b; print m > w ? m : w }')
-    echo "| $dim | $what | $(size "$WORK/inputs/$dim/1x") | $(ms "${t[0]}") | $(ms "${t[1]}") | $(ms "${t[2]}") | $a | $b | $(mb "${r[0]}") | $(mb "${r[2]}") |"
+    echo "| $dim | $what | $(size "$WORK/inputs/$dim/1x") | $(ms "${t[0]}") | $(ms "${t[1]}") | $(ms "${t[2]}") | $a ($ca) | $b ($cb) | $(mb "${r[0]}") | $(mb "${r[2]}") |"
 done
 echo
 echo "Target: every ratio at most 2.30 (doubling the input at most doubles the time, +15%); worst here $worst."
@@ -114,8 +120,8 @@ if [ -d "$CORPUS" ]; then
         dir=${which#*:}
         files=$(find "$dir" -type f | wc -l)
         bytes=$(size "$dir")
-        s=$(seconds check --format compact "$dir")
-        echo "| corpus ${which%%:*} | $files | $bytes | $(ms "$s") | $(awk -v b="$bytes" -v s="$s" 'BEGIN { printf "%.1f", b / 1e6 / s }') | $(mb "$(peak check --format compact "$dir")") |"
+        read -r s cpu <<< "$(seconds check --format compact "$dir")"
+        echo "| corpus ${which%%:*} | $files | $bytes | $(ms "$s") (CPU $(ms "$cpu")) | $(awk -v b="$bytes" -v s="$s" 'BEGIN { printf "%.1f", b / 1e6 / s }') | $(mb "$(peak check --format compact "$dir")") |"
     done
 fi
 
@@ -131,5 +137,7 @@ echo "|---|---|---|"
 for args in "--version" "check $WORK/empty.txt --channel x" "check $WORK/short.txt --channel x" \
     "check $WORK/link.txt --channel x" "check $WORK/short.txt --channel x --checklist correct"; do
     # shellcheck disable=SC2086
-    echo "| \`postlint ${args//$WORK\//}\` | $(ms "$(seconds $args)") | $(mb "$(peak $args)") |"
+    # shellcheck disable=SC2086
+    read -r s cpu <<< "$(seconds $args)"
+    echo "| \`postlint ${args//$WORK\//}\` | $(ms "$s") (CPU $(ms "$cpu")) | $(mb "$(peak $args)") |"
 done
