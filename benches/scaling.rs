@@ -10,8 +10,9 @@
 //!   (misspellings and hype words among plain words);
 //! - `thread-posts`: an X thread of n numbered posts.
 //!
-//! After each dimension the bench prints t(2n)/t(n) and t(4n)/t(2n), from
-//! the median of the times criterion measured. `cargo bench --bench
+//! At the end the bench prints t(2n)/t(n) and t(4n)/t(2n), from the fastest
+//! of the samples criterion measured (the sample least disturbed by other
+//! work on the machine; the median is printed too). `cargo bench --bench
 //! scaling` takes about two minutes on 2 cores.
 //!
 //! `POSTLINT_SCALING_WRITE=DIR cargo bench --bench scaling` writes the same
@@ -275,14 +276,19 @@ fn check_all(engine: &Engine, inputs: &[Input]) -> usize {
         .sum()
 }
 
-fn median(times: &mut [f64]) -> f64 {
+/// (fastest, median) of `times`.
+fn min_median(times: &mut [f64]) -> (f64, f64) {
+    if times.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
     times.sort_by(f64::total_cmp);
     let mid = times.len() / 2;
-    if times.len().is_multiple_of(2) {
+    let median = if times.len().is_multiple_of(2) {
         f64::midpoint(times[mid - 1], times[mid])
     } else {
         times[mid]
-    }
+    };
+    (times[0], median)
 }
 
 fn bench(c: &mut Criterion) {
@@ -321,15 +327,15 @@ fn bench(c: &mut Criterion) {
             });
         }
         group.finish();
-        // The warm-up's calls are recorded too; the median ignores them.
+        // The warm-up's calls are recorded too (they are never faster).
         let mut seen = seen.into_inner().expect("no panic while held");
-        let t: Vec<f64> = STEPS
+        let (t, m): (Vec<f64>, Vec<f64>) = STEPS
             .iter()
-            .map(|step| median(seen.get_mut(step).map_or(&mut [][..], |v| &mut v[..])))
-            .collect();
+            .map(|step| min_median(seen.get_mut(step).map_or(&mut [][..], |v| &mut v[..])))
+            .unzip();
         let _ = writeln!(
             table,
-            "{:<18} n={:<6} {:<16} {:>9.2} ms {:>9.2} ms {:>9.2} ms   {:>5.2}   {:>5.2}",
+            "{:<18} {:<6} {:<16} {:>9.2} ms {:>9.2} ms {:>9.2} ms   {:>5.2}   {:>5.2}   (medians {:.2} / {:.2} / {:.2} ms)",
             dimension.name,
             dimension.n,
             dimension.unit,
@@ -338,6 +344,9 @@ fn bench(c: &mut Criterion) {
             t[2] * 1e3,
             t[1] / t[0],
             t[2] / t[1],
+            m[0] * 1e3,
+            m[1] * 1e3,
+            m[2] * 1e3,
         );
     }
     println!(

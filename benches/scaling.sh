@@ -100,7 +100,7 @@ for dim in files file-size line-length findings-per-line thread-posts; do
     read -r a b ca cb <<< "$(awk -v t1="${t[0]}" -v t2="${t[1]}" -v t4="${t[2]}" \
         -v c1="${c[0]}" -v c2="${c[1]}" -v c4="${c[2]}" \
         'BEGIN { printf "%.2f %.2f %.2f %.2f", t2 / t1, t4 / t2, c2 / c1, c4 / c2 }')"
-    worst=$(awk -v w="$worst" -v a="$a" -v b="$b" 'BEGIN { m = a > b ? a : b; print m > w ? m : w }')
+    worst=$(awk -v w="$worst" -v a="$a" -v b="$b" 'BEGIN { m = a > b ? a : b; print (m > w ? m : w) }')
     echo "| $dim | $what | $(size "$WORK/inputs/$dim/1x") | $(ms "${t[0]}") | $(ms "${t[1]}") | $(ms "${t[2]}") | $a ($ca) | $b ($cb) | $(mb "${r[0]}") | $(mb "${r[2]}") |"
 done
 echo
