@@ -6,6 +6,7 @@
 #   benches/compare.sh                      # the Rust blog corpus (754 posts)
 #   benches/compare.sh --corpus DIR         # any folder of posts
 #   benches/compare.sh --big 55             # also a generated 55 MB mixed corpus
+#   benches/compare.sh --big 55 --big-only  # only that one
 #   benches/compare.sh --peers DIR          # install peers there and keep them
 #                                           # (reused by the next run)
 #
@@ -39,17 +40,19 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CORPUS="$ROOT/../shared/data/corpus/rust-blog"
 PEERS=""
 BIG=""
+BIG_ONLY=0
 RUNS=5
 SLOW=30
 TOOLS="all"
 BIN=""
 INSTALL=1
 
-usage() { sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --corpus) CORPUS=$2; shift 2 ;;
         --big) BIG=$2; shift 2 ;;
+        --big-only) BIG_ONLY=1; shift ;;
         --peers) PEERS=$2; shift 2 ;;
         --runs) RUNS=$2; shift 2 ;;
         --slow) SLOW=$2; shift 2 ;;
@@ -312,7 +315,9 @@ CORPUS=$(cd "$CORPUS" && pwd)
 find "$CORPUS" -type f \( -name '*.md' -o -name '*.markdown' -o -name '*.txt' \
     -o -name '*.tweet' -o -name '*.toot' \) -print0 | sort -z > "$WORK/corpus.list"
 echo "# postlint compare ($(date -u +%Y-%m-%d), $(uname -m), $(nproc) cores)"
-table "$(basename "$CORPUS") ($CORPUS)" "$WORK/corpus.list" "${ALL_TOOLS[@]}"
+if [ "$BIG_ONLY" = 0 ] || [ -z "$BIG" ]; then
+    table "$(basename "$CORPUS") ($CORPUS)" "$WORK/corpus.list" "${ALL_TOOLS[@]}"
+fi
 
 if [ -n "$BIG" ]; then
     # A mixed corpus of many files: the corpus, the tweets beside it and
