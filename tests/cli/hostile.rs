@@ -206,6 +206,10 @@ fn a_thread_of_500_000_posts() {
     check_thread(500_000);
 }
 
+/// 100,000 files: the walk, sort, reads and per-file report at that count.
+/// One in 100 holds a post and the others are empty, so a debug build
+/// checks 1,000 posts rather than 100,000 (the thread tests cover many
+/// posts; the README's timing checks a post in every file, release build).
 #[test]
 fn a_folder_of_100_000_small_files() {
     let dir = temp_dir();
@@ -214,19 +218,22 @@ fn a_folder_of_100_000_small_files() {
         if i % 1000 == 0 {
             std::fs::create_dir(d.join(format!("d{:03}", i / 1000))).expect("mkdir");
         }
-        std::fs::write(
-            d.join(format!("d{:03}/p{i:05}.md", i / 1000)),
-            format!("Post {i}.\n"),
-        )
-        .expect("write");
+        let text = if i % 100 == 0 {
+            format!("Post {i} says hello to everyone.\n")
+        } else {
+            String::new()
+        };
+        std::fs::write(d.join(format!("d{:03}/p{i:05}.md", i / 1000)), text).expect("write");
     }
-    let out = guarded(&["check", ".", "--format", "json"], d);
+    let out = guarded(&["check", "."], d);
     no_panic(&out);
     out.code(PASSED);
-    let summary = &out.json()["summary"];
-    assert_eq!(
-        (&summary["files"], &summary["posts"]),
-        (&100_000.into(), &100_000.into())
+    assert!(
+        out.stdout.contains(
+            "100000 files, 1000 posts: all passed  ·  0 errors, 0 warnings, 0 suggestions"
+        ),
+        "{}",
+        &out.stdout[out.stdout.len().saturating_sub(400)..]
     );
 }
 
