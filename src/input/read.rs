@@ -89,7 +89,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
             ));
         }
         return Err(format!(
-            "looks like a binary file, not text (a NUL byte at offset {nul}); postlint reads UTF-8 text: exclude the file (`exclude` in postlint.toml) or remove the NUL bytes"
+            "looks like a binary file, not text (a NUL byte at offset {nul}); postlint reads UTF-8 text: exclude the file in postlint.toml or remove the NUL bytes"
         ));
     }
     String::from_utf8(bytes).map_err(|e| {

@@ -260,7 +260,7 @@ fn nul_bytes() {
     let out = guarded(&["check", "nul.md"], d);
     no_panic(&out);
     out.code(ERROR).stderr_has(&[
-        "error: nul.md: looks like a binary file, not text (a NUL byte at offset 5); postlint reads UTF-8 text: exclude the file (`exclude` in postlint.toml) or remove the NUL bytes",
+        "error: nul.md: looks like a binary file, not text (a NUL byte at offset 5); postlint reads UTF-8 text: exclude the file in postlint.toml or remove the NUL bytes",
     ]);
     // Past the first 8 KB a NUL is a character of the text: checked.
     let mut late = "A short sentence here. ".repeat(400);
