@@ -459,6 +459,17 @@ fn relative_to(dir: &Path, path: &Path) -> PathBuf {
 /// `None` when every loaded checklist runs.
 type Selected = Option<Vec<String>>;
 
+/// Whether `path` names the config file being loaded (by any path).
+fn is_config_itself(config: &Config, path: &Path) -> bool {
+    let Some(own) = config.path.as_deref() else {
+        return false;
+    };
+    match (std::fs::canonicalize(own), std::fs::canonicalize(path)) {
+        (Ok(own), Ok(path)) => own == path,
+        _ => false,
+    }
+}
+
 /// The checklists to load: `--checklist` > config `checklists` > built-in.
 /// A name is a built-in checklist or a TOML file (relative to the config's
 /// folder when the config names it).
@@ -526,6 +537,25 @@ fn checklist_sources(
             continue;
         }
         let path = base.join(&name);
+        if is_config_itself(config, &path) {
+            // The nearest thing to a config that includes itself: read as
+            // a checklist it would only say "unknown key `checklists`".
+            let message = format!("`{name}` is this config file, not a checklist");
+            let hint = "a checklist is its own TOML file with a [checklist] table and [[rule]]s; change rules from the config with [rules.\"id\"]";
+            errors.push(match span {
+                Some(span) => Error::Load(
+                    config
+                        .error(span, message)
+                        .with_key("checklists")
+                        .with_hint(hint),
+                ),
+                None => Error::Flag(FlagError {
+                    flag: "--checklist",
+                    message: format!("{message}\n  = help: {hint}"),
+                }),
+            });
+            continue;
+        }
         match std::fs::read_to_string(&path) {
             Ok(text) => {
                 let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
@@ -560,5 +590,39 @@ fn checklist_sources(
         Ok((sources, selected))
     } else {
         Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A config that lists itself among its checklists is named as such, at
+    /// its place in the config, by any spelling of its path.
+    #[test]
+    fn a_config_listing_itself_as_a_checklist_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("postlint.toml");
+        let text = "checklists = [\"readable\", \"./postlint.toml\"]\n";
+        std::fs::write(&path, text).unwrap();
+        let errors = match Engine::load(&Options {
+            config: ConfigSource::File(path),
+            ..Options::default()
+        }) {
+            Ok(_) => panic!("a config is not a checklist"),
+            Err(errors) => errors,
+        };
+        let [Error::Load(e)] = &errors[..] else {
+            panic!("{errors:?}")
+        };
+        assert!(
+            e.message.contains("is this config file, not a checklist"),
+            "{e:?}"
+        );
+        assert_eq!(
+            (e.line, e.column, e.key.as_deref()),
+            (1, 27, Some("checklists")),
+            "{e:?}"
+        );
     }
 }

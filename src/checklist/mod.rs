@@ -149,6 +149,28 @@ struct CommonSpec {
     enabled: bool,
 }
 
+/// A rule id set twice in one file: the error is at the second, and names
+/// the first by file and line.
+fn duplicate_rule(
+    src: Source<'_>,
+    id: &str,
+    first: usize,
+    again: std::ops::Range<usize>,
+) -> LoadError {
+    let line = crate::span::LineIndex::new(src.text)
+        .position(src.text, first)
+        .line;
+    src.error(
+        again,
+        format!(
+            "rule `{id}` is defined twice: first at {}:{line}, again here",
+            src.file
+        ),
+    )
+    .with_key("id")
+    .with_hint("rule ids are unique within a checklist: rename one of them or remove the copy")
+}
+
 fn yes() -> bool {
     true
 }
@@ -233,18 +255,25 @@ impl RuleBook {
                 }
             },
         };
+        // Where each rule of this file sets its id, so a duplicate names both.
+        let mut id_spans: Vec<std::ops::Range<usize>> = Vec::with_capacity(rules.len());
         for value in rules {
             let span = value.span();
             let table = value
                 .get_ref()
                 .as_table()
                 .ok_or_else(|| src.error(span.clone(), "each [[rule]] must be a table"))?;
+            let id_span = table.get("id").map_or_else(|| span.clone(), Spanned::span);
             let rule = compile_rule(src, span, table, &spec.id, index, env)?;
-            if self.rules[first..].iter().any(|r| r.id == rule.id) {
-                return Err(src
-                    .error(value.span(), format!("rule `{}` is defined twice", rule.id))
-                    .with_key("id"));
+            if let Some(before) = self.rules[first..].iter().position(|r| r.id == rule.id) {
+                return Err(duplicate_rule(
+                    src,
+                    &rule.id,
+                    id_spans[before].start,
+                    id_span,
+                ));
             }
+            id_spans.push(id_span);
             self.rules.push(rule);
         }
         self.checklists.push(Checklist {
@@ -705,11 +734,15 @@ mod tests {
 
     #[test]
     fn duplicate_ids_are_errors() {
+        let e = err(&format!("{RULE}\n{RULE}"));
+        assert!(e.message.contains("defined twice"), "{e:?}");
+        // Both places: the first `id` (line 7, after HEAD's five lines) in
+        // the message, the second (line 14) as the error's location.
         assert!(
-            err(&format!("{RULE}{RULE}"))
-                .message
-                .contains("defined twice")
+            e.message.contains("first at brand.toml:7, again here"),
+            "{e:?}"
         );
+        assert_eq!((e.line, e.key.as_deref()), (14, Some("id")), "{e:?}");
         let builtin = ChecklistSource::built_in("readable").unwrap();
         let copy = ChecklistSource {
             file: "mine.toml".into(),

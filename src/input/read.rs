@@ -82,13 +82,15 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         }
         _ => {}
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
         if looks_like_utf16(&bytes) {
             return Err(format!(
                 "looks like UTF-16 without a byte order mark; postlint reads UTF-8: {UTF16_HINT}"
             ));
         }
-        return Err("looks like a binary file, not text".to_owned());
+        return Err(format!(
+            "looks like a binary file, not text (a NUL byte at offset {nul}); postlint reads UTF-8 text: exclude the file in postlint.toml or remove the NUL bytes"
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -151,6 +153,12 @@ mod tests {
             decode(vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3])
                 .unwrap_err()
                 .contains("binary")
+        );
+        // Where the NUL is, and what to do.
+        let e = decode(b"Hello\x00 world".to_vec()).unwrap_err();
+        assert!(
+            e.contains("NUL byte at offset 5") && e.contains("exclude"),
+            "{e}"
         );
         assert!(
             decode(b"caf\xe9".to_vec())

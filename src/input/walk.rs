@@ -49,7 +49,7 @@ pub fn inputs_with(
         } else if path.is_dir() {
             walk(path, excluded, &mut files, &mut errors);
         } else {
-            errors.push(format!("{}: no such file or folder", path.display()));
+            errors.push(not_a_post(path));
         }
     }
     files.sort();
@@ -88,6 +88,21 @@ fn walk(
     }
 }
 
+/// Why a named path is neither a file nor a folder: missing, or what the
+/// system says (a symlink loop, a socket, a folder it may not look into).
+fn not_a_post(path: &Path) -> String {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            format!("{}: no such file or folder", path.display())
+        }
+        Err(e) => format!("{}: cannot read: {e}", path.display()),
+        Ok(_) => format!(
+            "{}: not a file or a folder (a device, socket or pipe); name post files or folders",
+            path.display()
+        ),
+    }
+}
+
 /// Whether a walk would pick up this file by its extension.
 pub fn is_post_file(path: &Path) -> bool {
     path.extension()
@@ -103,6 +118,27 @@ fn clean(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_symlink_loop_named_on_the_command_line_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        let (found, errors) = inputs(std::slice::from_ref(&a), &|_| false);
+        assert!(found.is_empty());
+        assert!(
+            errors.len() == 1
+                && errors[0].contains("a.md: cannot read: Too many levels of symbolic links"),
+            "{errors:?}"
+        );
+        let missing = dir.path().join("missing.md");
+        let (_, errors) = inputs(&[missing], &|_| false);
+        assert!(
+            errors[0].ends_with("missing.md: no such file or folder"),
+            "{errors:?}"
+        );
+    }
 
     #[test]
     fn force_exclude_applies_the_exclusion_to_named_files() {

@@ -128,7 +128,7 @@ fn hostile_json() -> Value {
     out.json()
 }
 
-const BINARY: &str = "looks like a binary file, not text";
+const BINARY: &str = "looks like a binary file, not text (a NUL byte at offset 8); postlint reads UTF-8 text: exclude the file in postlint.toml or remove the NUL bytes";
 
 // ---------------------------------------------------------------- SARIF
 

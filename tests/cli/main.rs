@@ -19,6 +19,7 @@ mod expected;
 mod fix;
 mod formats;
 mod formats_ci;
+mod hostile;
 mod inputs;
 mod jargon;
 mod json;

@@ -650,7 +650,23 @@ fn build(pattern: &str, ignore_case: bool, prefilter: bool) -> Result<Regex, Str
         )
         .syntax(syntax::Config::new().case_insensitive(ignore_case))
         .build(pattern)
-        .map_err(|e| e.to_string())
+        .map_err(|e| build_error(&e))
+}
+
+/// What went wrong, in words a checklist author can act on: the meta
+/// builder's own text is only "error building NFA" for a pattern over the
+/// size limit.
+fn build_error(e: &meta::BuildError) -> String {
+    if let Some(limit) = e.size_limit() {
+        return format!(
+            "the pattern is too big: compiled, it would exceed the {} MB limit on one pattern; split it into several patterns, or list plain words under `tokens`",
+            limit >> 20
+        );
+    }
+    match e.syntax_error() {
+        Some(syntax) => syntax.to_string(),
+        None => std::error::Error::source(e).map_or_else(|| e.to_string(), |s| format!("{e}: {s}")),
+    }
 }
 
 fn token_pattern(token: &str) -> String {
@@ -696,6 +712,27 @@ fn last_line(message: &str) -> String {
 mod tests {
     use super::*;
     use crate::text::post::Reading;
+
+    #[test]
+    fn a_pattern_over_the_size_limit_says_so() {
+        // 110,000 words in one alternation: about 1 MB of pattern, more
+        // than REGEX_SIZE_LIMIT compiled.
+        let alternation: Vec<String> = (0..110_000).map(|i| format!("zq{i:06}")).collect();
+        let pattern = format!("(?:{})", alternation.join("|"));
+        let e = build(&pattern, false, false).unwrap_err();
+        assert!(
+            e.contains("too big") && e.contains("4 MB limit") && e.contains("tokens"),
+            "{e}"
+        );
+        // A pattern within the limit still compiles, and syntax errors keep
+        // the parser's words.
+        assert!(build("(?:zq000001|zq000002)", false, false).is_ok());
+        assert!(
+            build("(a", false, false)
+                .unwrap_err()
+                .contains("unclosed group")
+        );
+    }
 
     fn matches(tokens: &[&str], patterns: &[&str], text: &str) -> Vec<String> {
         let src = Source {
