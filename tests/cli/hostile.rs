@@ -503,17 +503,7 @@ fn catastrophic_backtracking_patterns_stay_linear() {
     // 100,000 "a"s: exponential for a backtracking engine, one pass for
     // `regex`. The `b` at the end makes the first pattern match once.
     write(d, "post.md", format!("{}b\n", "a".repeat(100_000)));
-    let out = guarded(
-        &[
-            "check",
-            "post.md",
-            "--checklist",
-            "team.toml",
-            "--format",
-            "json",
-        ],
-        d,
-    );
+    let out = check_team(d);
     no_panic(&out);
     out.code(FAILED);
     assert_eq!(count_of(&out, "team.nested"), 1);
@@ -538,17 +528,7 @@ fn a_1_000_000_word_list() {
         format!("{CHECKLIST_HEAD}{}", rule("words", &tokens)),
     );
     write(d, "post.md", "We shipped zq999999 and zq000000 today.\n");
-    let out = guarded(
-        &[
-            "check",
-            "post.md",
-            "--checklist",
-            "team.toml",
-            "--format",
-            "json",
-        ],
-        d,
-    );
+    let out = check_team(d);
     no_panic(&out);
     out.code(FAILED);
     assert_eq!(count_of(&out, "team.words"), 2);
@@ -605,4 +585,19 @@ fn a_config_that_lists_itself_as_a_checklist() {
     no_panic(&out);
     out.code(ERROR)
         .stderr_has(&["postlint.toml:1:2: `channels`: unknown key in channel profile"]);
+}
+
+/// `check post.md --checklist team.toml --format json` in `d`, guarded.
+fn check_team(d: &Path) -> Out {
+    guarded(
+        &[
+            "check",
+            "post.md",
+            "--checklist",
+            "team.toml",
+            "--format",
+            "json",
+        ],
+        d,
+    )
 }
