@@ -15,10 +15,10 @@ type Scope = Option<Target>;
 
 #[derive(Debug, Clone, Default)]
 pub struct Suppressions {
-    /// Byte ranges of the file where a scope is off, from directives. They
-    /// apply only to posts read as Markdown: elsewhere the comment is text
-    /// that gets published.
-    regions: Vec<(Span, Scope)>,
+    /// Byte ranges of the file where a scope is off, from directives, per
+    /// scope. They apply only to posts read as Markdown: elsewhere the
+    /// comment is text that gets published.
+    regions: Vec<(Scope, Regions)>,
     /// Front matter `allow`: a scope off where its finding's text contains
     /// the text.
     allow: Vec<(Target, String)>,
@@ -38,7 +38,7 @@ impl Suppressions {
         }
         if doc.syntax == Syntax::Markdown {
             let found = directives::scan(doc.source, doc.body, mdx, problems);
-            out.regions = regions(book, doc.source, &found, problems);
+            out.regions = by_scope(regions(book, doc.source, &found, problems));
         }
         out
     }
@@ -53,11 +53,11 @@ impl Suppressions {
             Target::Rule(r) => r == f.rule,
             Target::Checklist(c) => c == book.rule(f.rule).checklist,
         };
+        // A binary search per scope (a rule, its checklist, everything):
+        // many directives and many findings stay linear.
         if reading == Reading::Markdown
-            && self.regions.iter().any(|(span, scope)| {
-                span.start <= f.span.start
-                    && f.span.start < span.end.max(span.start + 1)
-                    && scope.as_ref().is_none_or(covers)
+            && self.regions.iter().any(|(scope, regions)| {
+                scope.as_ref().is_none_or(covers) && regions.cover(f.span.start)
             })
         {
             return true;
@@ -67,6 +67,42 @@ impl Suppressions {
             .iter()
             .any(|(t, text)| covers(t) && flagged.contains(text.as_str()))
     }
+}
+
+/// Ranges of one scope, sorted by start, with the furthest end so far.
+#[derive(Debug, Clone, Default)]
+struct Regions {
+    starts: Vec<usize>,
+    furthest: Vec<usize>,
+}
+
+impl Regions {
+    /// Whether a range starts at or before `at` and ends after it (an
+    /// empty range covers its start).
+    fn cover(&self, at: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s <= at);
+        n > 0 && self.furthest[n - 1] > at
+    }
+}
+
+fn by_scope(mut all: Vec<(Span, Scope)>) -> Vec<(Scope, Regions)> {
+    all.sort_by_key(|(span, _)| (span.start, span.end));
+    let mut out: Vec<(Scope, Regions)> = Vec::new();
+    for (span, scope) in all {
+        let i = match out.iter().position(|(s, _)| *s == scope) {
+            Some(i) => i,
+            None => {
+                out.push((scope, Regions::default()));
+                out.len() - 1
+            }
+        };
+        let r = &mut out[i].1;
+        let end = span.end.max(span.start + 1);
+        let far = r.furthest.last().map_or(end, |&f| f.max(end));
+        r.starts.push(span.start);
+        r.furthest.push(far);
+    }
+    out
 }
 
 fn unknown(name: &str, span: Span, hint: String) -> Problem {
@@ -147,6 +183,19 @@ fn next_line(source: &str, at: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_cover_their_starts_up_to_their_ends() {
+        let scoped = by_scope(vec![
+            (Span::new(10, 20), None),
+            (Span::new(5, 8), None),
+            (Span::new(30, 30), None),
+        ]);
+        let r = &scoped[0].1;
+        let covered: Vec<usize> = (0..35).filter(|&at| r.cover(at)).collect();
+        let expected: Vec<usize> = (5..8).chain(10..20).chain([30]).collect();
+        assert_eq!(covered, expected);
+    }
 
     #[test]
     fn the_next_line_skips_blank_lines() {
