@@ -632,7 +632,9 @@ fn required_prefixes(pattern: &str, ignore_case: bool) -> Option<AhoCorasick> {
             let literals = seq.literals()?;
             (!literals.is_empty() && literals.iter().all(usable)).then(|| literals.to_vec())
         })?;
+    // The cheapest automaton to build: a gate is asked a few times per post.
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .match_kind(MatchKind::Standard)
         .ascii_case_insensitive(ignore_case)
         .build(literals.iter().map(Literal::as_bytes))
